@@ -106,7 +106,7 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}
 	}
 	if what, ok := planned[name]; ok {
-		return usageError("dyad %s: %s is not in this version yet; see the README for what works today", name, what)
+		return usageError("%s: %s is not in this version yet; see the README for what works today", name, what)
 	}
 	usage(stderr)
 	return usageError("unknown command %q", name)
@@ -146,10 +146,26 @@ func parseFlags(fs *flag.FlagSet, env Env, args []string) error {
 			break
 		}
 	}
-	if err := fs.Parse(args); err != nil {
-		return &ExitError{Code: ExitUsage, Err: err}
+	// Flags may come after arguments ("dyad parse DIR -o out"): parse,
+	// set the first argument aside, and go on until only arguments are left
+	// or "--" ends the flags.
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return &ExitError{Code: ExitUsage, Err: err}
+		}
+		left := fs.Args()
+		if used := len(args) - len(left); used > 0 && args[used-1] == "--" {
+			rest = append(rest, left...)
+			break
+		}
+		if len(left) == 0 {
+			break
+		}
+		rest = append(rest, left[0])
+		args = left[1:]
 	}
-	return nil
+	return fs.Parse(append([]string{"--"}, rest...))
 }
 
 func runVersion(ctx context.Context, env Env, args []string) error {

@@ -167,3 +167,23 @@ func TestParseExamplesGolden(t *testing.T) {
 		t.Errorf("output differs from %s; review the diff and rerun with -update if it is right:\n%s", golden, b.String())
 	}
 }
+
+func TestFlagsAfterArguments(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "a.txt")
+	out := filepath.Join(dir, "out.conllu")
+	os.WriteFile(in, []byte("Talks resumed in Geneva."), 0o644)
+	_, errs, code := run(t, "", "parse", in, "-o", out, "--workers", "1")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil || !strings.Contains(string(data), "Geneva") {
+		t.Fatalf("output file: %v %q", err, data)
+	}
+	// after "--" everything is an argument, even what looks like a flag
+	_, errs, code = run(t, "", "parse", "-o", out, "--", in, "-x")
+	if code != ExitSkipped || !strings.Contains(errs, "-x") {
+		t.Errorf("exit %d, stderr %q: want -x read as a (missing) input", code, errs)
+	}
+}

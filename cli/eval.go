@@ -34,20 +34,20 @@ Example:
 	}
 	if *treebank == "" {
 		if fs.NArg() > 0 {
-			return usageError("dyad eval: scoring event gold files comes with event coding; this version scores treebanks: dyad eval --parser FILE.conllu")
+			return usageError("eval: scoring event gold files comes with event coding; this version scores treebanks: dyad eval --parser FILE.conllu")
 		}
 		fs.Usage()
-		return usageError("dyad eval: give --parser FILE.conllu")
+		return usageError("eval: give --parser FILE.conllu")
 	}
 	if fs.NArg() > 0 {
-		return usageError("dyad eval: unexpected arguments %q", fs.Args())
+		return usageError("eval: unexpected arguments %q", fs.Args())
 	}
 	gold, err := conllu.ReadFile(*treebank)
 	if err != nil {
 		return &ExitError{Code: ExitUsage, Err: err}
 	}
 	if len(gold) == 0 {
-		return usageError("dyad eval: %s has no sentences", *treebank)
+		return usageError("eval: %s has no sentences", *treebank)
 	}
 	t0 := time.Now()
 	p, err := loadPipeline(*models)

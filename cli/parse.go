@@ -129,13 +129,20 @@ type runStats struct {
 func (s runStats) exit(cmd string) error {
 	switch {
 	case s.articles == 0 && s.skipped > 0:
-		return &ExitError{Code: ExitUsage, Err: fmt.Errorf("dyad %s: nothing could be read (%d inputs skipped)", cmd, s.skipped)}
+		return &ExitError{Code: ExitUsage, Err: fmt.Errorf("%s: nothing could be read (%s skipped)", cmd, plural(s.skipped, "input"))}
 	case s.articles == 0:
-		return &ExitError{Code: ExitUsage, Err: fmt.Errorf("dyad %s: no articles found", cmd)}
+		return &ExitError{Code: ExitUsage, Err: fmt.Errorf("%s: no articles found", cmd)}
 	case s.skipped > 0:
-		return &ExitError{Code: ExitSkipped, Err: fmt.Errorf("dyad %s: %d inputs skipped, %d articles done", cmd, s.skipped, s.articles)}
+		return &ExitError{Code: ExitSkipped, Err: fmt.Errorf("%s: %s skipped, %s done", cmd, plural(s.skipped, "input"), plural(s.articles, "article"))}
 	}
 	return nil
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return strconv.Itoa(n) + " " + what + "s"
 }
 
 // processArticles reads articles from paths, runs work on each with

@@ -28,10 +28,10 @@ Example (from the repository root, with the treebanks beside it):
 		return err
 	}
 	if fs.NArg() > 0 {
-		return usageError("dyad train: unexpected arguments %q", fs.Args())
+		return usageError("train: unexpected arguments %q", fs.Args())
 	}
 	if _, err := os.Stat(*ud); err != nil {
-		return usageError("dyad train: treebank folder: %v", err)
+		return usageError("train: treebank folder: %v", err)
 	}
 	cfg := pipeline.DefaultTrainConfig(*ud, *out)
 	cfg.Seed, cfg.Folds = *seed, *folds

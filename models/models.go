@@ -10,6 +10,8 @@ import (
 	"io/fs"
 )
 
+//go:generate go run ../cmd/dyad train --ud ../../shared/data/ud --out .
+
 // The pattern matches this folder's README too, so that a checkout without
 // models still builds (and says how to train them).
 //

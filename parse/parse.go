@@ -12,7 +12,6 @@ import (
 	"io"
 	"math/rand"
 	"sort"
-	"sync"
 
 	"dyad/conllu"
 	"dyad/doc"
@@ -22,11 +21,9 @@ import (
 
 // Parser assigns heads and relations. It is safe for concurrent use.
 type Parser struct {
-	model *perceptron.Model
-	// trainers are kept after training so that Prune can recompile.
-	trainers []*perceptron.Trainer
-	labels   []string
-	root     int // index of "root" in labels
+	model  *perceptron.Model
+	labels []string
+	root   int // index of "root" in labels
 }
 
 // Transition classes: 0 SHIFT, 1 REDUCE, 2.. LEFT-l, 2+L.. RIGHT-l.
@@ -37,7 +34,9 @@ const (
 
 func (p *Parser) nClasses() int { return 2 + 2*len(p.labels) }
 
-// state is a parser configuration. Word 0 is the artificial root.
+// state is a parser configuration. Words are numbered 1..n; the artificial
+// root is word n+1, last in the buffer (Ballesteros and Nivre 2013), so the
+// parser decides the sentence's root last, when it has seen everything.
 type state struct {
 	n      int // words, not counting the root
 	stack  []int
@@ -54,7 +53,11 @@ type state struct {
 	rootCh int      // the word attached to the root, -1 if none
 
 	w, p, wp []uint64 // word, tag and word+tag hashes (index 0 = root)
+	u        []uint64 // UPOS hashes
 	punct    []bool   // UPOS is PUNCT
+	npunct   []int    // punctuation marks among words 1..i
+	nextVerb []int    // the first verb at or after word i, n+1 if none
+	nextPunc []int    // the first punctuation mark at or after word i, n+1 if none
 }
 
 const none = -1
@@ -63,40 +66,63 @@ func newState(words []doc.Word) *state {
 	n := len(words)
 	s := &state{n: n, b: 1, rootCh: none}
 	mk := func() []int {
-		a := make([]int, n+1)
+		a := make([]int, n+2)
 		for i := range a {
 			a[i] = none
 		}
 		return a
 	}
 	s.heads, s.labels, s.lc1, s.lc2, s.rc1, s.rc2 = mk(), mk(), mk(), mk(), mk(), mk()
-	s.nl, s.nr = make([]int, n+1), make([]int, n+1)
-	s.ls, s.rs = make([]uint64, n+1), make([]uint64, n+1)
-	s.inSt = make([]bool, n+1)
-	s.stack = make([]int, 1, n+1)
-	s.inSt[0] = true
-	s.w, s.p, s.wp = make([]uint64, n+1), make([]uint64, n+1), make([]uint64, n+1)
-	s.punct = make([]bool, n+1)
-	s.w[0], s.p[0] = 0x726f6f74, 0x524f4f54
-	s.wp[0] = perceptron.H2(0, s.w[0], s.p[0])
+	s.nl, s.nr = make([]int, n+2), make([]int, n+2)
+	s.ls, s.rs = make([]uint64, n+2), make([]uint64, n+2)
+	s.inSt = make([]bool, n+2)
+	s.stack = make([]int, 0, n+1)
+	s.w, s.p, s.wp, s.u = make([]uint64, n+2), make([]uint64, n+2), make([]uint64, n+2), make([]uint64, n+2)
+	s.punct = make([]bool, n+2)
+	r := n + 1
+	s.w[r], s.p[r], s.u[r] = 0x726f6f74, 0x524f4f54, 0x524f4f54
+	s.wp[r] = perceptron.H2(0, s.w[r], s.p[r])
+	s.npunct, s.nextVerb, s.nextPunc = make([]int, n+2), make([]int, n+2), make([]int, n+2)
+	s.nextVerb[n+1], s.nextPunc[n+1] = n+1, n+1
+	for i := n; i >= 1; i-- {
+		s.nextVerb[i], s.nextPunc[i] = s.nextVerb[i+1], s.nextPunc[i+1]
+		switch words[i-1].UPOS {
+		case "VERB", "AUX":
+			s.nextVerb[i] = i
+		case "PUNCT":
+			s.nextPunc[i] = i
+		}
+	}
 	for i, wd := range words {
+		s.npunct[i+1] = s.npunct[i]
+		if wd.UPOS == "PUNCT" {
+			s.npunct[i+1]++
+		}
 		s.w[i+1] = wordfeat.Lower(wd.Form)
 		s.p[i+1] = perceptron.H2(1, perceptron.HashString(wd.UPOS), perceptron.HashString(wd.XPOS))
 		s.wp[i+1] = perceptron.H2(0, s.w[i+1], s.p[i+1])
 		s.punct[i+1] = wd.UPOS == "PUNCT"
+		s.u[i+1] = perceptron.HashString(wd.UPOS)
 	}
 	return s
 }
 
+// s0 returns the top of the stack, or none.
 func (s *state) s0() int {
+	if len(s.stack) == 0 {
+		return none
+	}
 	return s.stack[len(s.stack)-1]
 }
 
-func (s *state) done() bool { return s.b > s.n }
+// root returns the index of the artificial root.
+func (s *state) root() int { return s.n + 1 }
+
+func (s *state) done() bool { return s.b > s.n && len(s.stack) == 0 }
 
 func (s *state) addArc(h, d, l int) {
 	s.heads[d], s.labels[d] = h, l
-	if h == 0 {
+	if h == s.root() {
 		s.rootCh = d
 	}
 	if d < h {
@@ -142,33 +168,43 @@ func (s *state) apply(c, nl int) {
 	}
 }
 
-// valid marks the transitions allowed in s. The root takes one dependent,
-// with the root relation, and no other word takes it.
-func (p *Parser) valid(s *state, ok []bool) {
+// valid marks the transitions allowed in s and reports whether there is
+// any. The root, last in the buffer, is never shifted; it takes one
+// dependent, by a left arc with the root relation, and no other word takes
+// that relation.
+func (p *Parser) valid(s *state, ok []bool) bool {
 	clear(ok)
 	if s.done() {
-		return
+		return false
 	}
 	nl := len(p.labels)
 	s0 := s.s0()
-	ok[shift] = true
-	if s0 != 0 && s.heads[s0] != none {
+	atRoot := s.b == s.root()
+	any := false
+	if !atRoot {
+		ok[shift] = true
+		any = true
+	}
+	if s0 == none {
+		return any
+	}
+	headed := s.heads[s0] != none
+	if headed {
 		ok[reduce] = true
+		any = true
 	}
-	if s0 != 0 && s.heads[s0] == none {
-		for l := 0; l < nl; l++ {
-			ok[2+l] = l != p.root
+	if atRoot {
+		if !headed && s.rootCh == none {
+			ok[2+p.root] = true
+			any = true
 		}
+		return any
 	}
-	if s0 == 0 {
-		if s.rootCh == none {
-			ok[2+nl+p.root] = true
-		}
-	} else {
-		for l := 0; l < nl; l++ {
-			ok[2+nl+l] = l != p.root
-		}
+	for l := 0; l < nl; l++ {
+		ok[2+l] = !headed && l != p.root
+		ok[2+nl+l] = l != p.root
 	}
+	return true
 }
 
 // finish attaches words left without a head: the first to the root (when
@@ -179,7 +215,7 @@ func (p *Parser) finish(s *state, punct int) {
 			continue
 		}
 		if s.rootCh == none {
-			s.addArc(0, i, p.root)
+			s.addArc(s.root(), i, p.root)
 			continue
 		}
 		l := p.labelIndex("dep")
@@ -243,6 +279,12 @@ func (s *state) features(f []uint64) []uint64 {
 		}
 		return s.wp[i]
 	}
+	U := func(i int) uint64 {
+		if i < 0 {
+			return np
+		}
+		return s.u[i]
+	}
 	L := func(i int) uint64 {
 		if i < 0 {
 			return 0
@@ -261,13 +303,13 @@ func (s *state) features(f []uint64) []uint64 {
 		s1 = s.stack[len(s.stack)-2]
 	}
 	n0, n1, n2 := s.b, none, none
-	if n0 > s.n {
+	if n0 > s.root() {
 		n0 = none
 	}
-	if s.b+1 <= s.n {
+	if s.b+1 <= s.root() {
 		n1 = s.b + 1
 	}
-	if s.b+2 <= s.n {
+	if s.b+2 <= s.root() {
 		n2 = s.b + 2
 	}
 	s0a, n0b := none, none // the word after s0, before n0
@@ -282,8 +324,21 @@ func (s *state) features(f []uint64) []uint64 {
 	s0l, s0r, s0l2, s0r2 := get(s.lc1, s0), get(s.rc1, s0), get(s.lc2, s0), get(s.rc2, s0)
 	n0l, n0l2 := get(s.lc1, n0), get(s.lc2, n0)
 	d := uint64(0)
-	if n0 != none {
+	if n0 != none && s0 != none {
 		d = dist(s0, n0)
+	}
+	// punctuation between s0 and n0, and whether a verb is still ahead
+	var pbetween, verbAhead uint64
+	if n0 != none {
+		if s0 > 0 {
+			pbetween = capv(s.npunct[n0-1] - s.npunct[s0])
+		}
+		if s.nextVerb[n0] <= s.n {
+			verbAhead = 1 + capv(s.nextVerb[n0]-n0)
+			if s.nextPunc[n0] < s.nextVerb[n0] {
+				verbAhead += 8 // a punctuation mark comes first
+			}
+		}
 	}
 	var s0vl, s0vr, n0vl uint64
 	var s0sl, s0sr, n0sl uint64
@@ -337,6 +392,13 @@ func (s *state) features(f []uint64) []uint64 {
 		H3(82, P(s0), P(n0b), P(n0)), H2(83, W(n0b), P(n0)),
 		// relation context
 		H2(84, L(s0), P(n0)), H3(85, L(s0), P(s0), W(n0)), H3(86, W(n0), P(n0), P(n1)),
+		// universal tags alone, robust to confusions within one UPOS
+		H2(87, U(s0), U(n0)), H3(88, U(s0), U(n0), U(n1)), H3(89, U(n0), U(n1), U(n2)),
+		H3(90, U(s0h), U(s0), U(n0)), H2(91, W(s0), U(n0)), H2(92, U(s0), W(n0)),
+		H3(93, U(s1), U(s0), U(n0)), H3(94, U(s0), U(s0r), U(n0)), H3(95, U(s0), U(n0), U(n0l)),
+		// punctuation in between and verbs ahead
+		H3(96, pbetween, P(s0), P(n0)), H2(97, pbetween, d), H3(98, verbAhead, P(n0), P(s0)),
+		H2(99, verbAhead, W(n0)), H3(100, verbAhead, pbetween, U(n0)),
 	)
 	return f
 }
@@ -351,8 +413,17 @@ func (p *Parser) Parse(words []doc.Word) {
 	ok := make([]bool, nc)
 	scores := make([]int32, nc)
 	feats := make([]uint64, 0, 96)
-	for !s.done() {
-		p.valid(s, ok)
+	for p.valid(s, ok) {
+		only, n := -1, 0
+		for c := 0; c < nc && n < 2; c++ {
+			if ok[c] {
+				only, n = c, n+1
+			}
+		}
+		if n == 1 { // a forced move needs no scoring
+			s.apply(only, len(p.labels))
+			continue
+		}
 		feats = s.features(feats[:0])
 		clear(scores)
 		p.model.Score(feats, scores)
@@ -366,7 +437,11 @@ func (p *Parser) Parse(words []doc.Word) {
 	}
 	p.finish(s, p.labelIndex("punct"))
 	for i := range words {
-		words[i].Head = s.heads[i+1]
+		h := s.heads[i+1]
+		if h == s.root() {
+			h = 0
+		}
+		words[i].Head = h
 		words[i].Deprel = p.labels[s.labels[i+1]]
 	}
 }
@@ -378,11 +453,7 @@ type TrainOptions struct {
 	Explore float64 // probability of following a wrong prediction after the first epoch (default 0.9)
 	// MinWeight drops averaged weights smaller than this from the model.
 	MinWeight float64
-	// Ensemble trains this many parsers with different seeds (two at a
-	// time) and adds their weights into one model, which scores as their
-	// ensemble would at the speed of one (default 1).
-	Ensemble int
-	Log      func(format string, args ...any)
+	Log       func(format string, args ...any)
 }
 
 // Train trains a parser on sentences whose UPOS and XPOS columns hold the
@@ -413,47 +484,34 @@ func Train(sents []*conllu.Sentence, opt TrainOptions) *Parser {
 	}
 	var data []gold
 	for _, s := range sents {
-		g := gold{heads: make([]int, len(s.Words)+1), labels: make([]int, len(s.Words)+1)}
+		n := len(s.Words)
+		g := gold{heads: make([]int, n+2), labels: make([]int, n+2)}
 		for i, w := range s.Words {
 			g.words = append(g.words, doc.Word{Form: w.Form, UPOS: w.UPOS, XPOS: w.XPOS})
 			g.heads[i+1] = w.Head
 			g.labels[i+1] = lid[w.Deprel]
 		}
-		g.heads[0] = none
-		projectivize(g.heads)
-		g.children = make([][]int, len(g.heads))
-		for d := 1; d < len(g.heads); d++ {
+		g.heads[0], g.heads[n+1] = none, none
+		projectivize(g.heads[:n+1])
+		g.children = make([][]int, n+2)
+		for d := 1; d <= n; d++ {
+			if g.heads[d] == 0 {
+				g.heads[d] = n + 1 // the root is last
+			}
 			g.children[g.heads[d]] = append(g.children[g.heads[d]], d)
 		}
 		data = append(data, g)
 	}
-	if opt.Ensemble < 1 {
-		opt.Ensemble = 1
-	}
-	trainers := make([]*perceptron.Trainer, opt.Ensemble)
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, 2)
-	for k := range trainers {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			trainers[k] = p.trainOne(data, opt, opt.Seed+int64(k)*7919)
-		}()
-	}
-	wg.Wait()
-	p.model = perceptron.Compile(opt.MinWeight, trainers...)
-	p.trainers = trainers
+	p.model = p.trainModel(data, opt).Compile(opt.MinWeight)
 	return p
 }
 
-// trainOne trains one perceptron with the given seed.
-func (p *Parser) trainOne(data []gold, opt TrainOptions, seed int64) *perceptron.Trainer {
+// trainModel runs the perceptron over the data for opt.Epochs passes.
+func (p *Parser) trainModel(data []gold, opt TrainOptions) *perceptron.Trainer {
 	nc := p.nClasses()
 	nl := len(p.labels)
 	tr := perceptron.NewTrainer(nc)
-	rng := rand.New(rand.NewSource(seed))
+	rng := rand.New(rand.NewSource(opt.Seed))
 	order := make([]int, len(data))
 	for i := range order {
 		order[i] = i
@@ -468,9 +526,8 @@ func (p *Parser) trainOne(data []gold, opt TrainOptions, seed int64) *perceptron
 		for _, idx := range order {
 			g := &data[idx]
 			s := newState(g.words)
-			for !s.done() {
+			for p.valid(s, ok) {
 				tr.Tick()
-				p.valid(s, ok)
 				feats = s.features(feats[:0])
 				clear(scores)
 				tr.Score(feats, scores)
@@ -509,24 +566,16 @@ func (p *Parser) trainOne(data []gold, opt TrainOptions, seed int64) *perceptron
 			}
 		}
 		if opt.Log != nil {
-			opt.Log("parser %d epoch %d: %.4f of transitions optimal, %d features", seed, ep+1, float64(correct)/float64(total), tr.Features())
+			opt.Log("parser epoch %d: %.4f of transitions optimal, %d features", ep+1, float64(correct)/float64(total), tr.Features())
 		}
 	}
 	return tr
 }
 
-// Prune recompiles a freshly trained parser, dropping averaged weights
-// smaller than min. It does nothing on a parser read from a model file.
-func (p *Parser) Prune(min float64) {
-	if p.trainers != nil {
-		p.model = perceptron.Compile(min, p.trainers...)
-	}
-}
-
 // gold is a training sentence with its (projectivized) tree.
 type gold struct {
 	words    []doc.Word
-	heads    []int // 1-based, index 0 unused
+	heads    []int // of words 1..n; the root is n+1, index 0 unused
 	labels   []int
 	children [][]int
 }
@@ -566,7 +615,7 @@ func costs(s *state, gh, gl []int, gc [][]int, ok []bool, cost []int, nl int) {
 	if ok[reduce] {
 		cost[reduce] = kidsInBuffer(s0)
 	}
-	if s0 != 0 && b <= s.n && s.heads[s0] == none {
+	if s0 != none && s.heads[s0] == none {
 		c := kidsInBuffer(s0)
 		if gh[s0] > b {
 			c++
@@ -580,7 +629,7 @@ func costs(s *state, gh, gl []int, gc [][]int, ok []bool, cost []int, nl int) {
 			}
 		}
 	}
-	if b <= s.n {
+	if s0 != none && b <= s.n {
 		c := kidsOnStack(b)
 		if gh[b] != s0 && (s.inSt[gh[b]] || gh[b] > b) {
 			c++

@@ -12,10 +12,10 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"math"
 	"math/rand"
 	"slices"
 	"sort"
-	"strings"
 
 	"dyad/conllu"
 	"dyad/doc"
@@ -97,7 +97,7 @@ func Train(sents []*conllu.Sentence, opt TrainOptions) *Tagger {
 		if i >= half {
 			m = m1a
 		}
-		right[i] = t.predict(m, nil, in.forms, nil)
+		right[i], _ = t.predict(m, t.hashes(in.forms, nil), nil, nil, nil)
 	}
 	log("tagger: jackknifed first-pass tags ready")
 	t.model = t.trainPass(data, nil, opt, 1)
@@ -179,11 +179,13 @@ func argmax(s []float32) int {
 
 // buildDicts computes the ambiguity classes and the tag dictionary.
 func (t *Tagger) buildDicts(data []instance) {
-	counts := map[string]map[int]int{}
+	// Keyed by the hashes the features use: wordfeat.Lower folds digits,
+	// so "1999" and "2000" share one entry.
+	counts := map[uint64]map[int]int{}
 	exact := map[string]map[int]int{}
 	for _, in := range data {
 		for i, f := range in.forms {
-			l := strings.ToLower(f)
+			l := wordfeat.Lower(f)
 			if counts[l] == nil {
 				counts[l] = map[int]int{}
 			}
@@ -213,7 +215,7 @@ func (t *Tagger) buildDicts(data []instance) {
 		for _, c := range keep {
 			h = perceptron.H1(h, uint64(c)+1)
 		}
-		t.ambig[wordfeat.Lower(w)] = h
+		t.ambig[w] = h
 	}
 	for w, cs := range exact {
 		total, best, bestN := 0, 0, -1
@@ -316,26 +318,53 @@ func (t *Tagger) Tag(words []doc.Word) {
 	}
 }
 
+// SecondPassMargin is how far, in model units, the first pass's best tag
+// must lead its runner-up for the second pass to leave the word alone. Most
+// words are that sure; skipping them makes tagging twice as fast at no
+// measurable cost in accuracy (tuned on the EWT and GUM dev splits).
+var SecondPassMargin float32 = 12
+
 // TagForms tags the words given as forms and returns their classes (see
 // UPOS and XPOS), reusing buf when it is large enough.
 func (t *Tagger) TagForms(forms []string, buf []int) []int {
+	wf := t.hashes(forms, make([]wordHashes, 0, len(forms)))
 	if t.model2 == nil {
-		return t.predict(t.model, nil, forms, buf)
+		out, _ := t.predict(t.model, wf, nil, nil, buf)
+		return out
 	}
-	first := t.predict(t.model, nil, forms, nil)
-	return t.predict(t.model2, first, forms, buf)
+	first, sure := t.predict(t.model, wf, nil, nil, nil)
+	out, _ := t.predict(t.model2, wf, first, sure, buf)
+	return out
 }
 
-func (t *Tagger) predict(m *perceptron.Model, right []int, forms []string, buf []int) []int {
+// predict tags the words left to right with model m. In the second pass,
+// right holds the first pass's classes and sure the words it was sure of,
+// which keep their first-pass class. It returns the classes and, for each
+// word, whether the best class led the runner-up by SecondPassMargin.
+func (t *Tagger) predict(m *perceptron.Model, wf []wordHashes, right []int, sure []bool, buf []int) ([]int, []bool) {
 	out := buf[:0]
-	wf := t.hashes(forms, make([]wordHashes, 0, len(forms)))
+	var sureOut []bool
+	if right == nil {
+		sureOut = make([]bool, len(wf))
+	}
 	scores := make([]int32, len(t.upos))
 	feats := make([]uint64, 0, 64)
+	limit := int32(math.MaxInt32)
+	if l := float64(SecondPassMargin) / float64(m.Scale); l < math.MaxInt32 {
+		limit = int32(l)
+	}
 	p1, p2 := -1, -2
-	for i := range forms {
+	for i := range wf {
 		c, ok := t.tagdict[wf[i].exact]
 		guess := int(c)
-		if !ok {
+		switch {
+		case ok:
+			if sureOut != nil {
+				sureOut[i] = true
+			}
+		case sure != nil && sure[i]:
+			guess = right[i]
+		default:
 			feats = t.features(feats[:0], wf, i, p1, p2)
 			if right != nil {
 				feats = rightFeatures(feats, wf, right, i, p1)
@@ -343,16 +372,25 @@ func (t *Tagger) predict(m *perceptron.Model, right []int, forms []string, buf [
 			clear(scores)
 			m.Score(feats, scores)
 			guess = 0
+			second := int32(-1 << 30)
 			for k, v := range scores {
 				if v > scores[guess] {
 					guess = k
 				}
 			}
+			for k, v := range scores {
+				if k != guess && v > second {
+					second = v
+				}
+			}
+			if sureOut != nil {
+				sureOut[i] = scores[guess]-second >= limit
+			}
 		}
 		out = append(out, guess)
 		p2, p1 = p1, guess
 	}
-	return out
+	return out, sureOut
 }
 
 // UPOS returns the Universal POS tag of class c.

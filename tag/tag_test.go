@@ -87,3 +87,36 @@ func FuzzRead(f *testing.F) {
 		tg.Tag([]doc.Word{{Form: "The"}, {Form: "call"}})
 	})
 }
+
+// TestTrainDeterministic trains twice on data whose numbers share one
+// feature key ("1999" and "2000" both fold to "0000") and expects identical
+// model bytes: map iteration order must not leak into the model.
+func TestTrainDeterministic(t *testing.T) {
+	const data = `1	In	in	ADP	IN	_	2	case	_	_
+2	1999	1999	NUM	CD	_	0	root	_	_
+
+1	The	the	DET	DT	_	2	det	_	_
+2	2000	2000	NUM	CD	_	0	root	_	_
+
+1	Call	call	VERB	VB	_	0	root	_	_
+2	1999	1999	NUM	CD	_	1	obj	_	_
+
+1	Buy	buy	VERB	VB	_	0	root	_	_
+2	2000	2000	PROPN	NNP	_	1	obj	_	_
+
+`
+	s, err := conllu.ReadAll(strings.NewReader(data), "numbers")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first []byte
+	for i := 0; i < 8; i++ {
+		var b bytes.Buffer
+		Train(s, TrainOptions{Epochs: 3, Seed: 1, OnePass: true}).WriteTo(&b)
+		if i == 0 {
+			first = b.Bytes()
+		} else if !bytes.Equal(first, b.Bytes()) {
+			t.Fatalf("training run %d gave a different model", i+1)
+		}
+	}
+}

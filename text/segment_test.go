@@ -177,7 +177,7 @@ func benchText(b *testing.B) string {
 		if data, err := os.ReadFile(filepath.Join("..", "..", "shared", "articles", "000_1083366aa662d066.txt")); err == nil {
 			unit = string(data)
 		} else {
-			unit = "President Trump announced on Wednesday that he had a “lengthy and highly productive phone call” with President Vladimir V. Putin of Russia. Kremlin spokesman Dmitri S. Peskov said the call lasted nearly an hour and a half.\n"
+			unit = "The U.S. envoy met Mr. Lavrov in Riyadh on Tuesday. “We made progress,” he said, adding that talks would resume at 10 a.m. on Feb. 19.\n"
 		}
 	}
 	var sb strings.Builder
@@ -195,6 +195,34 @@ func BenchmarkSplit(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		seg.Split(text)
+	}
+}
+
+// BenchmarkSplitNews splits the PolNeAR training articles (about 5.5 MB of
+// US political news) when ../shared is present.
+func BenchmarkSplitNews(b *testing.B) {
+	dir := filepath.Join("..", "..", "shared", "data", "gold", "polnear", "train", "text")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if len(files) == 0 {
+		b.Skipf("no news corpus at %s", dir)
+	}
+	var texts []string
+	size := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(data))
+		size += len(data)
+	}
+	seg := Default()
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for b.Loop() {
+		for _, t := range texts {
+			seg.Split(t)
+		}
 	}
 }
 

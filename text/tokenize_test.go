@@ -168,7 +168,7 @@ func TestSpansInvariants(t *testing.T) {
 
 func FuzzSplit(f *testing.F) {
 	for _, s := range []string{
-		"President Trump announced on Wednesday that he had a “lengthy and highly productive phone call” with President Vladimir V. Putin of Russia.",
+		"President Trump said on Wednesday that he had a “long and very productive call” with President Vladimir V. Putin of Russia.",
 		"Mr. Trump's re-election in the U.S. didn't end it.\n\nKremlin spokesman Dmitri S. Peskov said: \"No.\"",
 		"e-mail john.smith@example.com or see https://x.org/a_(b). Cost: $1,000.50 (10%) at 10:30 a.m. on 2/12/2025...",
 		"'90s rock'n'roll, others' cars, I'm gonna go :) -- Inc.. [...] 1. a\n2. b",
