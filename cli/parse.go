@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"dyad/doc"
 	"dyad/input"
@@ -305,7 +307,7 @@ func writeCoNLLU(w *bytes.Buffer, a doc.Article, sents []doc.Sentence) {
 	for i, s := range sents {
 		fmt.Fprintf(w, "# sent_id = %s-%d\n# text = %s\n", oneLine(a.ID), i+1, oneLine(a.Text[s.Span.Start:s.Span.End]))
 		for _, t := range s.Tokens {
-			space := !(t.Span.End < len(a.Text) && t.Span.End < s.Span.End && !isSpaceByte(a.Text[t.Span.End]))
+			space := spaceAt(a.Text, t.Span.End)
 			if t.Last-t.First > 1 {
 				fmt.Fprintf(w, "%d-%d\t%s\t_\t_\t_\t_\t_\t_\t_\t%s\n", t.First+1, t.Last, field(a.Text[t.Span.Start:t.Span.End]), misc(t.Span, space))
 				for k := t.First; k < t.Last; k++ {
@@ -319,8 +321,13 @@ func writeCoNLLU(w *bytes.Buffer, a doc.Article, sents []doc.Sentence) {
 	}
 }
 
-func isSpaceByte(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+// spaceAt reports whether text has white space (or ends) at byte i.
+func spaceAt(text string, i int) bool {
+	if i >= len(text) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsSpace(r)
 }
 
 func misc(sp doc.Span, spaceAfter bool) string {

@@ -1,32 +1,17 @@
 package eval
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"dyad/conllu"
 	"dyad/doc"
+	"dyad/internal/sharedtest"
 	"dyad/text"
 )
 
-// segmentUDDir is where the shared UD treebanks are, relative to this package.
-var segmentUDDir = filepath.Join("..", "..", "shared", "data", "ud")
-
-func segmentReadUD(t testing.TB, name string) []*conllu.Sentence {
-	t.Helper()
-	path := filepath.Join(segmentUDDir, name+".conllu")
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("treebank %s not available (needs shared/ beside the repository)", path)
-	}
-	s, err := conllu.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
+func segmentReadUD(t testing.TB, name string) []*conllu.Sentence { return sharedtest.ReadUD(t, name) }
 
 const segGold = `# newdoc id = d1
 # text = I don't know.

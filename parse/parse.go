@@ -1,8 +1,9 @@
 // Package parse is dyad's dependency parser: a greedy arc-eager
-// transition-based parser scored by an averaged perceptron over the feature
-// set of Zhang and Nivre (2011), trained with the dynamic oracle of Goldberg
-// and Nivre (2012) and exploration. It produces Universal Dependencies
-// relations.
+// transition-based parser with the artificial root last in the buffer,
+// scored by an averaged perceptron over the feature set of Zhang and Nivre
+// (2011) plus a few sentence-level cues, and trained with the dynamic oracle
+// of Goldberg and Nivre (2012) and exploration. It produces Universal
+// Dependencies relations.
 package parse
 
 import (
@@ -40,7 +41,7 @@ func (p *Parser) nClasses() int { return 2 + 2*len(p.labels) }
 type state struct {
 	n      int // words, not counting the root
 	stack  []int
-	b      int // buffer front; the buffer is b..n
+	b      int // buffer front; the buffer is b..n+1, the root last
 	heads  []int
 	labels []int
 	inSt   []bool
@@ -52,7 +53,7 @@ type state struct {
 	ls, rs []uint64 // label sets of left and right children
 	rootCh int      // the word attached to the root, -1 if none
 
-	w, p, wp []uint64 // word, tag and word+tag hashes (index 0 = root)
+	w, p, wp []uint64 // word, tag and word+tag hashes (index n+1 = root)
 	u        []uint64 // UPOS hashes
 	punct    []bool   // UPOS is PUNCT
 	npunct   []int    // punctuation marks among words 1..i

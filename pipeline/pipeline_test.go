@@ -1,8 +1,6 @@
 package pipeline
 
 import (
-	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -11,22 +9,10 @@ import (
 	"dyad/conllu"
 	"dyad/doc"
 	"dyad/eval"
+	"dyad/internal/sharedtest"
 )
 
-var udDir = filepath.Join("..", "..", "shared", "data", "ud")
-
-func readUD(t testing.TB, name string) []*conllu.Sentence {
-	t.Helper()
-	path := filepath.Join(udDir, name+".conllu")
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("treebank %s not available (needs ../shared beside the repository)", path)
-	}
-	s, err := conllu.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
+func readUD(t testing.TB, name string) []*conllu.Sentence { return sharedtest.ReadUD(t, name) }
 
 func mustDefault(t testing.TB) *Pipeline {
 	t.Helper()

@@ -2,12 +2,12 @@ package text
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"dyad/conllu"
+	"dyad/internal/sharedtest"
 	"dyad/models"
 )
 
@@ -15,18 +15,7 @@ import (
 var udDir = filepath.Join("..", "..", "shared", "data", "ud")
 
 // readUD reads a shared treebank, skipping the test when it is absent.
-func readUD(t testing.TB, name string) []*conllu.Sentence {
-	t.Helper()
-	path := filepath.Join(udDir, name+".conllu")
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("treebank %s not available (needs shared/ beside the repository)", path)
-	}
-	s, err := conllu.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
+func readUD(t testing.TB, name string) []*conllu.Sentence { return sharedtest.ReadUD(t, name) }
 
 func trainingSets(t testing.TB) [][]*conllu.Sentence {
 	return [][]*conllu.Sentence{readUD(t, "ewt-train"), readUD(t, "gum-train")}

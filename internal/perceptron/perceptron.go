@@ -93,81 +93,53 @@ func (t *Trainer) Features() int { return len(t.rows) }
 // Compile averages the weights, drops every weight whose absolute averaged
 // value is below minWeight, and quantises the rest to int16 with one scale
 // for the whole model.
-func (t *Trainer) Compile(minWeight float64) *Model { return Compile(minWeight, t) }
-
-// Compile builds one model from several trainers of the same classes by
-// adding their averaged weights: a linear model that scores exactly as the
-// ensemble of the trainers would, at the cost of one. Weights whose absolute
-// sum is below minWeight times the number of trainers are dropped, and the
-// rest quantised to int16 with one scale for the whole model.
-func Compile(minWeight float64, ts ...*Trainer) *Model {
-	type cw struct {
-		class int32
-		w     float64
-	}
-	sum := map[uint64][]cw{}
-	for _, t := range ts {
-		now := float64(t.now)
-		if now == 0 {
-			now = 1
-		}
-		for k, r := range t.index {
-			row := sum[k]
-		next:
-			for _, e := range t.rows[r] {
-				a := (e.total + float64(t.now-e.ts)*float64(e.w)) / now
-				for i := range row {
-					if row[i].class == e.class {
-						row[i].w += a
-						continue next
-					}
-				}
-				row = append(row, cw{e.class, a})
-			}
-			sum[k] = row
-		}
-	}
-	keys := make([]uint64, 0, len(sum))
-	maxAbs := 0.0
-	for k, row := range sum {
+func (t *Trainer) Compile(minWeight float64) *Model {
+	keys := make([]uint64, 0, len(t.index))
+	for k := range t.index {
 		keys = append(keys, k)
-		for _, e := range row {
-			maxAbs = math.Max(maxAbs, math.Abs(e.w))
-		}
 	}
 	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	now := float64(t.now)
+	if now == 0 {
+		now = 1
+	}
+	avg := func(e entry) float64 {
+		return (e.total + float64(t.now-e.ts)*float64(e.w)) / now
+	}
+	maxAbs := 0.0
+	for _, row := range t.rows {
+		for _, e := range row {
+			maxAbs = math.Max(maxAbs, math.Abs(avg(e)))
+		}
+	}
 	scale := maxAbs / 32000
 	if scale == 0 {
 		scale = 1
 	}
-	min := minWeight * float64(len(ts))
-	if min < scale/2 {
-		min = scale / 2
-	}
-	m := &Model{NClasses: ts[0].nClasses, Scale: float32(scale)}
+	minWeight = math.Max(minWeight, scale/2)
 	var ents []ent
 	var fkeys []uint64
 	var starts []uint32
 	for _, k := range keys {
-		row := sum[k]
+		row := append([]entry(nil), t.rows[t.index[k]]...)
 		sort.Slice(row, func(i, j int) bool { return row[i].class < row[j].class })
 		n := 0
 		for _, e := range row {
-			if math.Abs(e.w) < min {
+			a := avg(e)
+			if math.Abs(a) < minWeight {
 				continue
 			}
-			q := math.Round(e.w / scale)
-			if q == 0 {
-				continue
+			if q := math.Round(a / scale); q != 0 {
+				ents = append(ents, ent{uint16(e.class), int16(q)})
+				n++
 			}
-			ents = append(ents, ent{uint16(e.class), int16(q)})
-			n++
 		}
 		if n > 0 {
 			fkeys = append(fkeys, k)
 			starts = append(starts, uint32(len(ents)-n))
 		}
 	}
+	m := &Model{NClasses: t.nClasses, Scale: float32(scale)}
 	m.build(fkeys, starts, ents)
 	return m
 }
