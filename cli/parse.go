@@ -31,9 +31,9 @@ type commonFlags struct {
 }
 
 func (c *commonFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&c.date, "date", "", "publication `YYYY-MM-DD` for articles whose input gives none")
+	fs.StringVar(&c.date, "date", "", "publication date (`YYYY-MM-DD`) of articles whose input gives none")
 	fs.StringVar(&c.out, "o", "", "write output to `FILE` instead of standard output")
-	fs.IntVar(&c.workers, "workers", runtime.NumCPU(), "articles processed in parallel (`N`)")
+	fs.IntVar(&c.workers, "workers", runtime.NumCPU(), "process `N` articles in parallel (output keeps the input order)")
 	fs.BoolVar(&c.quiet, "quiet", false, "print no progress line and no per-input diagnostics")
 	fs.StringVar(&c.models, "models", "", "read the models from `DIR` (as written by dyad train) instead of the built-in ones")
 }
