@@ -77,7 +77,6 @@ Example:
 		fmt.Fprintf(w, "  %-10s     %6.2f  %6.2f  %6.2f\n", r.n, 100*r.s.P(), 100*r.s.R(), 100*r.s.F1())
 	}
 	fmt.Fprintf(w, "\ngold tokens (%.2fs, %.0f sentences/s)\n", gt.Seconds(), float64(len(gold))/gt.Seconds())
-	fmt.Fprintf(w, "  UPOS   %6.2f\n  XPOS   %6.2f\n  Lemma  %6.2f\n  UAS    %6.2f\n  LAS    %6.2f\n",
-		ps.Pct(ps.UPOS), ps.Pct(ps.XPOS), ps.Pct(ps.Lemma), ps.Pct(ps.UAS), ps.Pct(ps.LAS))
+	eval.WriteParserScores(w, ps)
 	return nil
 }
