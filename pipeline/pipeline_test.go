@@ -165,3 +165,39 @@ func TestSplitKeepsOffsets(t *testing.T) {
 		}
 	}
 }
+
+// FuzzAnnotate runs the whole language pipeline on arbitrary text: no
+// panic, spans in bounds and matching their words, and every sentence a
+// tree with one root.
+func FuzzAnnotate(f *testing.F) {
+	p := mustDefault(f)
+	for _, s := range []string{
+		"Mr. Putin invited Mr. Trump to Moscow. “We will win,” he said.",
+		"", "...", "\n\n\n", "U.S.-backed", "don't won't can't gonna", "a\u00a0b\tc\rd",
+		"\xff\xfe broken", "((((", "1,000.5% $3.5bn 10:30 a.m.",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, s := range p.Annotate(text) {
+			if s.Span.Start < 0 || s.Span.End > len(text) || s.Span.Start > s.Span.End {
+				t.Fatalf("sentence span %v out of bounds", s.Span)
+			}
+			roots := 0
+			for i, w := range s.Words {
+				if text[w.Span.Start:w.Span.End] != w.Form {
+					t.Fatalf("word %q at %v", w.Form, w.Span)
+				}
+				if w.Head < 0 || w.Head > len(s.Words) || w.Head == i+1 || w.Deprel == "" || w.UPOS == "" {
+					t.Fatalf("bad annotation %+v in %q", w, text)
+				}
+				if w.Head == 0 {
+					roots++
+				}
+			}
+			if len(s.Words) > 0 && roots != 1 {
+				t.Fatalf("%d roots in %q", roots, text[s.Span.Start:s.Span.End])
+			}
+		}
+	})
+}
