@@ -32,3 +32,4 @@ train:
 fuzz:
 	go test ./text -run '^$$' -fuzz FuzzSplit -fuzztime 30s
 	go test ./input -run '^$$' -fuzz FuzzReadJSONL -fuzztime 30s
+	go test ./pipeline -run '^$$' -fuzz FuzzAnnotate -fuzztime 60s
