@@ -23,6 +23,7 @@ lint:
 	gofmt -l . | tee /dev/stderr | (! read)
 	go vet ./...
 	go mod tidy -diff
+	go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 
 # Rebuild the models from the treebanks (deterministic), then the binary.
 train:
