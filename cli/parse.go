@@ -178,13 +178,12 @@ func processArticles(ctx context.Context, env Env, cf commonFlags, paths []strin
 			}
 		}()
 	}
+	// Diagnostics come from the reading goroutine only, and the loop below
+	// reads st.skipped after that goroutine has finished (it closes jobs).
 	var st runStats
-	var diagMu sync.Mutex
 	prog := newProgress(env.Stderr, cf.quiet)
 	opts := input.Options{Date: cf.date, OnDiagnostic: func(d doc.Diagnostic) {
-		diagMu.Lock()
 		st.skipped++
-		diagMu.Unlock()
 		if !cf.quiet {
 			prog.clear()
 			fmt.Fprintf(env.Stderr, "dyad: %s\n", d)
@@ -238,8 +237,6 @@ func processArticles(ctx context.Context, env Env, cf commonFlags, paths []strin
 	if readErr != nil && ctx.Err() == nil {
 		return st, readErr
 	}
-	diagMu.Lock()
-	defer diagMu.Unlock()
 	return st, ctx.Err()
 }
 
@@ -252,7 +249,6 @@ type progress struct {
 	last  time.Time
 	shown bool
 	mu    sync.Mutex
-	lastN int
 }
 
 func newProgress(w io.Writer, quiet bool) *progress {
@@ -275,7 +271,7 @@ func (p *progress) update(n int) {
 	if now.Sub(p.start) < time.Second || now.Sub(p.last) < 200*time.Millisecond {
 		return
 	}
-	p.last, p.lastN, p.shown = now, n, true
+	p.last, p.shown = now, true
 	rate := float64(n) / now.Sub(p.start).Seconds()
 	fmt.Fprintf(p.w, "\r%d articles, %.1f/s   ", n, rate)
 }

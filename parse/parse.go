@@ -24,7 +24,9 @@ import (
 type Parser struct {
 	model  *perceptron.Model
 	labels []string
-	root   int // index of "root" in labels
+	// indexes in labels of "root", and of "dep" and "punct", which finish
+	// gives words left without a head
+	root, dep, punct int
 }
 
 // Transition classes: 0 SHIFT, 1 REDUCE, 2.. LEFT-l, 2+L.. RIGHT-l.
@@ -210,7 +212,7 @@ func (p *Parser) valid(s *state, ok []bool) bool {
 
 // finish attaches words left without a head: the first to the root (when
 // the root has no dependent), the rest to the root's dependent.
-func (p *Parser) finish(s *state, punct int) {
+func (p *Parser) finish(s *state) {
 	for i := 1; i <= s.n; i++ {
 		if s.heads[i] != none {
 			continue
@@ -219,12 +221,18 @@ func (p *Parser) finish(s *state, punct int) {
 			s.addArc(s.root(), i, p.root)
 			continue
 		}
-		l := p.labelIndex("dep")
-		if punct >= 0 && s.punct[i] {
-			l = punct
+		l := p.dep
+		if s.punct[i] {
+			l = p.punct
 		}
 		s.addArc(s.rootCh, i, l)
 	}
+}
+
+// setLabels sets the relation list and the indexes derived from it.
+func (p *Parser) setLabels(labels []string) {
+	p.labels = labels
+	p.root, p.dep, p.punct = p.labelIndex("root"), p.labelIndex("dep"), p.labelIndex("punct")
 }
 
 func (p *Parser) labelIndex(l string) int {
@@ -436,7 +444,7 @@ func (p *Parser) Parse(words []doc.Word) {
 		}
 		s.apply(best, len(p.labels))
 	}
-	p.finish(s, p.labelIndex("punct"))
+	p.finish(s)
 	for i := range words {
 		h := s.heads[i+1]
 		if h == s.root() {
@@ -473,12 +481,13 @@ func Train(sents []*conllu.Sentence, opt TrainOptions) *Parser {
 			labelSet[w.Deprel] = true
 		}
 	}
-	p := &Parser{}
+	var labels []string
 	for l := range labelSet {
-		p.labels = append(p.labels, l)
+		labels = append(labels, l)
 	}
-	sort.Strings(p.labels)
-	p.root = p.labelIndex("root")
+	sort.Strings(labels)
+	p := &Parser{}
+	p.setLabels(labels)
 	lid := map[string]int{}
 	for i, l := range p.labels {
 		lid[l] = i
@@ -723,15 +732,16 @@ func Read(data []byte) (*Parser, error) {
 		return nil, fmt.Errorf("parse: bad relation count")
 	}
 	data = data[k:]
+	var labels []string
 	for i := uint64(0); i < n; i++ {
 		m, k := binary.Uvarint(data)
 		if k <= 0 || m > uint64(len(data)-k) {
 			return nil, fmt.Errorf("parse: truncated relation list")
 		}
-		p.labels = append(p.labels, string(data[k:k+int(m)]))
+		labels = append(labels, string(data[k:k+int(m)]))
 		data = data[k+int(m):]
 	}
-	p.root = p.labelIndex("root")
+	p.setLabels(labels)
 	if p.labels[p.root] != "root" {
 		return nil, fmt.Errorf("parse: no root relation")
 	}

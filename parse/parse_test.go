@@ -109,17 +109,18 @@ func TestOracleReachesGold(t *testing.T) {
 	} else {
 		t.Logf("only the inline sentences: %s is absent", path)
 	}
-	p := &Parser{}
 	seen := map[string]bool{}
+	var labels []string
 	for _, s := range sents {
 		for _, w := range s.Words {
 			if !seen[w.Deprel] {
 				seen[w.Deprel] = true
-				p.labels = append(p.labels, w.Deprel)
+				labels = append(labels, w.Deprel)
 			}
 		}
 	}
-	p.root = p.labelIndex("root")
+	p := &Parser{}
+	p.setLabels(labels)
 	checked := 0
 	for _, s := range sents {
 		if !isProjective(s) {
