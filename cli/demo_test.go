@@ -81,21 +81,11 @@ func TestDemoArticle(t *testing.T) {
 		}
 		b.WriteByte('\n')
 	}
-	golden := filepath.Join("testdata", "demo-first3.tsv")
-	if *update {
-		if err := os.WriteFile(golden, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test ./cli -update)", err)
-	}
-	if b.String() != string(want) {
+	if golden := "demo-first3.tsv"; !matchGolden(t, golden, b.Bytes()) {
 		var lines bytes.Buffer
 		for _, s := range sents[:3] {
 			conllu.Write(&lines, s)
 		}
-		t.Errorf("first three sentences differ from %s; review and rerun with -update if right:\n%s", golden, lines.String())
+		t.Errorf("first three sentences differ from testdata/%s; review and rerun with -update if right:\n%s", golden, lines.String())
 	}
 }

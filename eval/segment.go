@@ -8,7 +8,6 @@ import (
 
 	"dyad/conllu"
 	"dyad/doc"
-	"dyad/text"
 )
 
 // Score counts what a system found against a gold standard: Gold items in
@@ -326,14 +325,4 @@ func segLCSAlign(gold, system []segWord) int {
 		}
 	}
 	return n
-}
-
-// EvalSegmenter rebuilds the raw text of gold with text.RawText, splits it
-// with seg (nil for the rule-based splitter) and scores the result with
-// SegmentScores. A mismatch between the gold tokens and the text (which
-// RawText makes impossible for well-formed treebanks) yields zero scores.
-func EvalSegmenter(seg *text.Segmenter, gold []*conllu.Sentence) (tokens, sentences, words Score) {
-	raw, _ := text.RawText(gold)
-	tokens, sentences, words, _ = SegmentScores(gold, seg.Split(raw), raw)
-	return tokens, sentences, words
 }

@@ -40,7 +40,7 @@ func TestSegmentScores(t *testing.T) {
 		t.Fatalf("RawText = %q %v", raw, spans)
 	}
 	// the rule-based splitter gets everything right
-	tok, sent, word := EvalSegmenter(nil, gold)
+	tok, sent, word := segmentEval(t, nil, gold)
 	for name, sc := range map[string]Score{"tokens": tok, "sentences": sent, "words": word} {
 		if sc.F1() != 1 {
 			t.Errorf("%s: %v, want F1 1", name, sc)
@@ -100,7 +100,7 @@ func TestSegmenterTreebanks(t *testing.T) {
 	bars := map[string][2]float64{"ewt-dev": {98.5, 80}, "gum-dev": {98.5, 88}}
 	for _, name := range []string{"ewt-dev", "gum-dev"} {
 		gold := segmentReadUD(t, name)
-		tok, sent, word := EvalSegmenter(seg, gold)
+		tok, sent, word := segmentEval(t, seg, gold)
 		t.Logf("%-8s trained:  Tokens %.2f  Sentences %.2f  Words %.2f", name, 100*tok.F1(), 100*sent.F1(), 100*word.F1())
 		if b := bars[name]; 100*tok.F1() < b[0] || 100*sent.F1() < b[1] {
 			t.Errorf("%s: Tokens F1 %.2f (want >= %.1f), Sentences F1 %.2f (want >= %.1f)", name, 100*tok.F1(), b[0], 100*sent.F1(), b[1])
@@ -112,7 +112,7 @@ func TestSegmenterTreebanks(t *testing.T) {
 			name string
 			seg  *text.Segmenter
 		}{{"embedded", text.Default()}, {"rules", nil}} {
-			tok, sent, word := EvalSegmenter(m.seg, gold)
+			tok, sent, word := segmentEval(t, m.seg, gold)
 			t.Logf("%-8s %-9s Tokens %.2f  Sentences %.2f  Words %.2f", name, m.name+":", 100*tok.F1(), 100*sent.F1(), 100*word.F1())
 		}
 	}
@@ -161,4 +161,14 @@ func TestAlignWords(t *testing.T) {
 			t.Errorf("gold %q system %q: %+v, want %d correct", tt.gold, tt.system, sc, tt.correct)
 		}
 	}
+}
+
+// segmentEval scores seg (nil: rules only) on gold's raw text.
+func segmentEval(t *testing.T, seg *text.Segmenter, gold []*conllu.Sentence) (tokens, sentences, words Score) {
+	t.Helper()
+	tokens, words, sentences, err := RawTextScores(seg, gold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tokens, sentences, words
 }
