@@ -64,6 +64,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
+		{"code", "[flags] [FILE|DIR|-]...", "code events: who did what to whom, in CAMEO and PLOVER", runCode},
 		{"parse", "[flags] [FILE|DIR|-]...", "split, tag, lemmatize and parse articles; print CoNLL-U", runParse},
 		{"eval", "--parser FILE.conllu", "score the tokenizer, tagger and parser on a treebank", runEval},
 		{"train", "[flags]", "rebuild the statistical models from the UD treebanks", runTrain},
@@ -73,7 +74,6 @@ func commands() []command {
 
 // planned are commands of the contract that later versions add.
 var planned = map[string]string{
-	"code":   "event coding",
 	"serve":  "the HTTP API and web UI",
 	"ingest": "the event store",
 }

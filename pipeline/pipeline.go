@@ -1,6 +1,7 @@
 // Package pipeline assembles dyad's language stages — sentence splitting
-// and tokenization, tagging, lemmatization and dependency parsing — into one
-// object that turns text into annotated sentences.
+// and tokenization, tagging, lemmatization, dependency parsing and
+// named-entity recognition — into one object that turns text into
+// annotated sentences.
 package pipeline
 
 import (
@@ -13,6 +14,7 @@ import (
 	"dyad/doc"
 	"dyad/lemma"
 	"dyad/models"
+	"dyad/ner"
 	"dyad/parse"
 	"dyad/tag"
 	"dyad/text"
@@ -24,6 +26,7 @@ type Pipeline struct {
 	tagger *tag.Tagger
 	parser *parse.Parser
 	lem    *lemma.Lemmatizer
+	ner    *ner.Model
 }
 
 var (
@@ -47,11 +50,11 @@ func LoadDir(dir string) (*Pipeline, error) {
 	return load(func(name string) ([]byte, error) { return os.ReadFile(filepath.Join(dir, name)) })
 }
 
-// load decodes the four models concurrently.
+// load decodes the five models concurrently.
 func load(open func(string) ([]byte, error)) (*Pipeline, error) {
 	p := &Pipeline{}
 	var wg sync.WaitGroup
-	errs := make([]error, 4)
+	errs := make([]error, 5)
 	dec := func(i int, name string, f func([]byte) error) {
 		defer wg.Done()
 		data, err := open(name)
@@ -62,7 +65,7 @@ func load(open func(string) ([]byte, error)) (*Pipeline, error) {
 			errs[i] = fmt.Errorf("model %s: %w", name, err)
 		}
 	}
-	wg.Add(4)
+	wg.Add(5)
 	go dec(0, SegmenterFile, func(b []byte) (err error) {
 		p.seg, err = text.ReadSegmenter(bytes.NewReader(b))
 		return
@@ -70,6 +73,7 @@ func load(open func(string) ([]byte, error)) (*Pipeline, error) {
 	go dec(1, TaggerFile, func(b []byte) (err error) { p.tagger, err = tag.Read(b); return })
 	go dec(2, ParserFile, func(b []byte) (err error) { p.parser, err = parse.Read(b); return })
 	go dec(3, LemmaFile, func(b []byte) (err error) { p.lem, err = lemma.Read(bytes.NewReader(b)); return })
+	go dec(4, NERFile, func(b []byte) (err error) { p.ner, err = ner.Read(b); return })
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
@@ -109,3 +113,8 @@ func (p *Pipeline) Tag(words []doc.Word) {
 
 // Parse fills Head and Deprel of words that already have tags.
 func (p *Pipeline) Parse(words []doc.Word) { p.parser.Parse(words) }
+
+// Entities returns the named mentions (people, organisations, places,
+// nationalities, events) in one sentence's words, which must already be
+// tagged (Tag or AnnotateWords). Mention spans are word indexes.
+func (p *Pipeline) Entities(words []doc.Word) []ner.Mention { return p.ner.Recognize(words) }

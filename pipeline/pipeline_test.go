@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"dyad/doc"
 	"dyad/eval"
 	"dyad/internal/sharedtest"
+	"dyad/ner"
 )
 
 func readUD(t testing.TB, name string) []*conllu.Sentence { return sharedtest.ReadUD(t, name) }
@@ -127,6 +129,84 @@ func BenchmarkTagParse(b *testing.B) {
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "sentences/s")
 }
 
+// TestEntities checks the named-entity recogniser end to end on sentences
+// of our own.
+func TestEntities(t *testing.T) {
+	p := mustDefault(t)
+	text := "President Donald Trump said on Wednesday that he had a long phone call with Vladimir Putin of Russia. The United Nations and Germany welcomed the talks."
+	var got []string
+	for _, s := range p.Annotate(text) {
+		for _, m := range p.Entities(s.Words) {
+			if m.Start < 0 || m.End > len(s.Words) || m.Start >= m.End {
+				t.Fatalf("mention %+v outside the sentence", m)
+			}
+			got = append(got, m.Type+":"+text[s.Words[m.Start].Span.Start:s.Words[m.End-1].Span.End])
+		}
+	}
+	for _, want := range []string{"PERSON:Vladimir Putin", "GPE:Russia", "ORG:United Nations", "GPE:Germany"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("no %s in %v", want, got)
+		}
+	}
+	if !slices.ContainsFunc(got, func(m string) bool { return strings.HasPrefix(m, "PERSON:") && strings.HasSuffix(m, "Donald Trump") }) {
+		t.Errorf("no PERSON Donald Trump in %v", got)
+	}
+	if p.Entities(nil) != nil {
+		t.Error("mentions in no words")
+	}
+}
+
+// TestNERAccuracy guards the embedded recogniser against regressions on
+// GUM's development split (named mentions, gold tokens, dyad's tags).
+func TestNERAccuracy(t *testing.T) {
+	p := mustDefault(t)
+	gold := readUD(t, "gum-dev")
+	g, err := ner.DefaultGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := eval.ScoreGUMEntities("gum-dev", p, gold, g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := eval.WriteEntityScores(&b, s); err != nil {
+		t.Fatal(err)
+	}
+	t.Log("\n" + b.String())
+	if f := 100 * s.All.Exact.F1(); f < nerDevFloor {
+		t.Errorf("named-entity F1 %.2f on gum-dev, want at least %.1f", f, nerDevFloor)
+	}
+}
+
+// nerDevFloor is a little under the F1 the embedded recogniser measured on
+// gum-dev when it was trained.
+const nerDevFloor = 65.0
+
+// BenchmarkEntities finds the named mentions of the EWT test split's
+// sentences, tagged beforehand; compare with BenchmarkTagParse, with
+// GOMAXPROCS=1 for the one-core figure.
+func BenchmarkEntities(b *testing.B) {
+	p := mustDefault(b)
+	gold := readUD(b, "ewt-test")
+	sents := make([][]doc.Word, len(gold))
+	for i, s := range gold {
+		for _, w := range s.Words {
+			sents[i] = append(sents[i], doc.Word{Form: w.Form})
+		}
+		p.Tag(sents[i])
+	}
+	b.ResetTimer()
+	n := 0
+	for i := 0; i < b.N; i++ {
+		for _, s := range sents {
+			p.Entities(s)
+			n++
+		}
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "sentences/s")
+}
+
 // BenchmarkLoad decodes all embedded models, as the first call of Default
 // does.
 func BenchmarkLoad(b *testing.B) {
@@ -167,8 +247,8 @@ func TestSplitKeepsOffsets(t *testing.T) {
 }
 
 // FuzzAnnotate runs the whole language pipeline on arbitrary text: no
-// panic, spans in bounds and matching their words, and every sentence a
-// tree with one root.
+// panic, spans in bounds and matching their words, every sentence a tree
+// with one root, and named mentions in order inside their sentence.
 func FuzzAnnotate(f *testing.F) {
 	p := mustDefault(f)
 	for _, s := range []string{
@@ -197,6 +277,13 @@ func FuzzAnnotate(f *testing.F) {
 			}
 			if len(s.Words) > 0 && roots != 1 {
 				t.Fatalf("%d roots in %q", roots, text[s.Span.Start:s.Span.End])
+			}
+			last := 0
+			for _, m := range p.Entities(s.Words) {
+				if m.Start < last || m.End > len(s.Words) || m.Start >= m.End {
+					t.Fatalf("bad mention %+v in %q", m, text[s.Span.Start:s.Span.End])
+				}
+				last = m.End
 			}
 		}
 	})

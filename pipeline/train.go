@@ -7,11 +7,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 
 	"dyad/conllu"
+	"dyad/doc"
 	"dyad/lemma"
+	"dyad/ner"
 	"dyad/parse"
 	"dyad/tag"
 	"dyad/text"
@@ -28,7 +31,12 @@ type TrainConfig struct {
 	TaggerEpochs, ParserEpochs int
 	// ParserMinWeight and TaggerMinWeight prune small weights (model size).
 	ParserMinWeight, TaggerMinWeight float64
-	Log                              io.Writer // progress lines; nil for none
+	// NER names the treebanks, among Train, whose entity annotation
+	// (GUM's Entity attribute) the named-entity recogniser learns from
+	// (default gum-train); NEREpochs overrides its number of passes.
+	NER       []string
+	NEREpochs int
+	Log       io.Writer // progress lines; nil for none
 }
 
 // Model file names inside the models folder.
@@ -37,6 +45,7 @@ const (
 	TaggerFile    = "tagger.bin"
 	ParserFile    = "parser.bin"
 	LemmaFile     = "lemma.bin"
+	NERFile       = "ner.bin"
 )
 
 // DefaultTrainConfig returns the configuration `dyad train` uses.
@@ -48,6 +57,8 @@ func DefaultTrainConfig(udDir, outDir string) TrainConfig {
 		ParserEpochs:    18,
 		ParserMinWeight: 1,
 		TaggerMinWeight: 0,
+		NER:             []string{"gum-train"},
+		NEREpochs:       12,
 	}
 }
 
@@ -74,6 +85,11 @@ func Train(ctx context.Context, cfg TrainConfig) error {
 	}
 	if len(all) == 0 {
 		return fmt.Errorf("train: no training sentences")
+	}
+	for _, name := range cfg.NER {
+		if !slices.Contains(cfg.Train, name) {
+			return fmt.Errorf("train: NER treebank %s is not one of the training treebanks %v", name, cfg.Train)
+		}
 	}
 	if err := os.MkdirAll(cfg.OutDir, 0o755); err != nil {
 		return fmt.Errorf("train: %w", err)
@@ -142,21 +158,82 @@ func Train(ctx context.Context, cfg TrainConfig) error {
 	for k := range foldTags {
 		parserData = append(parserData, foldTags[k]...)
 	}
-	parser := parse.Train(parserData, parse.TrainOptions{
-		Epochs: cfg.ParserEpochs, Seed: cfg.Seed, MinWeight: cfg.ParserMinWeight,
-		Log: func(f string, a ...any) { logf(f, a...) },
+	// The recogniser learns from the jackknifed tags too: sentence i of
+	// all was tagged in fold i%folds, as its (i/folds)th held-out sentence.
+	nerData, err := nerSentences(cfg, banks, func(i int) *conllu.Sentence { return foldTags[i%folds][i/folds] })
+	if err != nil {
+		return err
+	}
+	gaz, err := ner.DefaultGazetteer()
+	if err != nil {
+		return fmt.Errorf("train: %w", err)
+	}
+	var parser *parse.Parser
+	var nerModel *ner.Model
+	err = runJobs(ctx, 2, []func(){
+		func() {
+			parser = parse.Train(parserData, parse.TrainOptions{
+				Epochs: cfg.ParserEpochs, Seed: cfg.Seed, MinWeight: cfg.ParserMinWeight,
+				Log: func(f string, a ...any) { logf(f, a...) },
+			})
+			logf("parser: %s", parser.Stats())
+		},
+		func() {
+			nerModel = ner.Train(nerData, ner.TrainOptions{Epochs: cfg.NEREpochs, Seed: cfg.Seed, Gazetteer: gaz})
+			logf("ner: %d sentences; %s", len(nerData), nerModel.Stats())
+		},
 	})
-	logf("parser: %s", parser.Stats())
+	if err != nil {
+		return err
+	}
 	for _, m := range []struct {
 		name string
 		w    io.WriterTo
-	}{{SegmenterFile, seg}, {TaggerFile, tagger}, {ParserFile, parser}, {LemmaFile, lem}} {
+	}{{SegmenterFile, seg}, {TaggerFile, tagger}, {ParserFile, parser}, {LemmaFile, lem}, {NERFile, nerModel}} {
 		if err := write(m.name, m.w); err != nil {
 			return err
 		}
 	}
 	logf("done")
 	return nil
+}
+
+// nerSentences returns the training sentences of the named-entity
+// recogniser: the sentences of the cfg.NER treebanks, with the tags
+// predicted for them (tagged(i) is sentence i of the concatenated banks)
+// and the named mentions of their gold annotation.
+func nerSentences(cfg TrainConfig, banks [][]*conllu.Sentence, tagged func(i int) *conllu.Sentence) ([]ner.Sentence, error) {
+	gaz, err := ner.DefaultGazetteer()
+	if err != nil {
+		return nil, fmt.Errorf("train: %w", err)
+	}
+	var out []ner.Sentence
+	for _, name := range cfg.NER {
+		b := slices.Index(cfg.Train, name)
+		if b < 0 {
+			return nil, fmt.Errorf("train: NER treebank %s is not one of the training treebanks %v", name, cfg.Train)
+		}
+		offset := 0
+		for _, bank := range banks[:b] {
+			offset += len(bank)
+		}
+		for j, s := range banks[b] {
+			ms, err := ner.GoldMentions(s, gaz)
+			if err != nil {
+				return nil, fmt.Errorf("train: %s: %w", name, err)
+			}
+			t := tagged(offset + j)
+			words := make([]doc.Word, len(t.Words))
+			for k, w := range t.Words {
+				words[k] = doc.Word{Form: w.Form, UPOS: w.UPOS, XPOS: w.XPOS}
+			}
+			out = append(out, ner.Sentence{Words: words, Mentions: ms})
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("train: no sentences for the named-entity recogniser")
+	}
+	return out, nil
 }
 
 // retag returns copies of sents whose UPOS and XPOS are the tagger's.

@@ -1,0 +1,1037 @@
+package event
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"dyad/actor"
+	"dyad/cameo"
+	"dyad/doc"
+	"dyad/event/lexicon"
+	"dyad/geo"
+	"dyad/record"
+)
+
+// Coder codes the events of documents. It is safe for concurrent use.
+type Coder struct {
+	lex *lexicon.Lexicon
+	gaz *geo.Gazetteer
+}
+
+// New returns a Coder using lexicon lex and gazetteer gaz (nil: events
+// get no location).
+func New(lex *lexicon.Lexicon, gaz *geo.Gazetteer) *Coder { return &Coder{lex: lex, gaz: gaz} }
+
+// Input is one document to code.
+type Input struct {
+	DocID     string
+	Text      string
+	Date      string // the article's date, YYYY-MM-DD, "" when unknown
+	Sentences []doc.Sentence
+	Actors    *actor.Result
+	Explain   bool // fill record.Event.Explain
+}
+
+// Code returns the events of one document, in sentence and word order.
+// Negated events are included, with Negated set.
+func (c *Coder) Code(in Input) []record.Event {
+	var out []record.Event
+	mem := &memory{}
+	for si := range in.Sentences {
+		s := newSentence(c, &in, si)
+		s.mem = mem
+		evs := s.code()
+		mem.add(s, evs)
+		for k := range evs {
+			evs[k].ID = in.DocID + ":" + strconv.Itoa(si) + ":" + strconv.Itoa(k)
+		}
+		out = append(out, evs...)
+	}
+	return out
+}
+
+// sentence is one sentence being coded.
+type sentence struct {
+	c     *Coder
+	in    *Input
+	si    int
+	s     *doc.Sentence
+	w     []doc.Word
+	kids  [][]int
+	lower []string
+	dates []dateExpr
+	mem   *memory
+}
+
+func newSentence(c *Coder, in *Input, si int) *sentence {
+	s := &in.Sentences[si]
+	n := len(s.Words)
+	x := &sentence{c: c, in: in, si: si, s: s, w: s.Words, kids: make([][]int, n), lower: make([]string, n)}
+	for i, w := range s.Words {
+		x.lower[i] = strings.ToLower(w.Form)
+		if h := w.Head - 1; h >= 0 && h < n && h != i {
+			x.kids[h] = append(x.kids[h], i)
+		}
+	}
+	return x
+}
+
+func base(rel string) string {
+	if i := strings.IndexByte(rel, ':'); i >= 0 {
+		return rel[:i]
+	}
+	return rel
+}
+
+// head returns the head of word i, -1 for the root.
+func (s *sentence) head(i int) int {
+	h := s.w[i].Head - 1
+	if h < 0 || h >= len(s.w) || h == i {
+		return -1
+	}
+	return h
+}
+
+// child returns the first child of i whose relation is rel (exactly, or
+// its base when rel has no subtype), or -1.
+func (s *sentence) child(i int, rels ...string) int {
+	for _, c := range s.kids[i] {
+		for _, r := range rels {
+			if s.w[c].Deprel == r || !strings.Contains(r, ":") && base(s.w[c].Deprel) == r && !strings.Contains(s.w[c].Deprel, "pass") {
+				return c
+			}
+		}
+	}
+	return -1
+}
+
+// prep returns the preposition introducing word i: its case or mark
+// child, with fixed parts joined by "_" ("according_to"), lower case.
+func (s *sentence) prep(i int) string {
+	for _, c := range s.kids[i] {
+		if r := base(s.w[c].Deprel); r == "case" || r == "mark" {
+			if s.w[c].UPOS == "PART" && s.lower[c] != "to" {
+				continue
+			}
+			p := s.lower[c]
+			for _, f := range s.kids[c] {
+				if base(s.w[f].Deprel) == "fixed" {
+					p += "_" + s.lower[f]
+				}
+			}
+			return p
+		}
+	}
+	return ""
+}
+
+// findPrep returns the dependent of word h introduced by preposition p, or -1.
+func (s *sentence) findPrep(h int, p string) int {
+	if h < 0 {
+		return -1
+	}
+	for _, c := range s.kids[h] {
+		switch base(s.w[c].Deprel) {
+		case "obl", "nmod", "advcl", "acl", "xcomp", "ccomp", "iobj", "obj":
+			if s.prep(c) == p {
+				return c
+			}
+		}
+	}
+	return -1
+}
+
+func (s *sentence) passive(i int) bool {
+	for _, c := range s.kids[i] {
+		if d := s.w[c].Deprel; d == "aux:pass" || d == "nsubj:pass" || d == "csubj:pass" {
+			return true
+		}
+	}
+	return false
+}
+
+// object returns the direct object of verb i (the subject of a passive).
+func (s *sentence) object(i int) int {
+	if o := s.child(i, "obj"); o >= 0 {
+		return o
+	}
+	if s.passive(i) {
+		return s.child(i, "nsubj:pass")
+	}
+	return -1
+}
+
+func (s *sentence) lemma(i int) string { return strings.ToLower(s.w[i].Lemma) }
+
+// match is an entry that holds at a word, with the words it found.
+type match struct {
+	e       *lexicon.Entry
+	trigger int   // the head word
+	light   int   // the light verb whose object the noun is, or -1
+	obj     int   // the object the entry constrains, or -1
+	xcomp   int   // the complement the entry consumes, or -1
+	prt     int   // the particle, or -1
+	recip   []int // recipient words
+	actorP  int   // the noun's actor phrase ("by X"), or -1
+	missing bool  // the recipient preposition the entry names is absent
+}
+
+// lightVerbs are used when the lexicon has no light-verb entries.
+var lightVerbs = map[string]bool{"have": true, "hold": true, "make": true, "pay": true, "conduct": true,
+	"carry": true, "launch": true, "stage": true, "give": true, "take": true, "secure": true, "mount": true,
+	"begin": true, "start": true, "resume": true, "open": true, "exchange": true, "deliver": true, "issue": true}
+
+func (s *sentence) isLight(i int) bool {
+	if s.w[i].UPOS != "VERB" && s.w[i].UPOS != "AUX" {
+		return false
+	}
+	l := s.lemma(i)
+	return s.c.lex.IsLight(l) || lightVerbs[l]
+}
+
+// try checks entry e at word i; strict requires a named recipient
+// preposition to be present.
+func (s *sentence) try(e *lexicon.Entry, i int, strict bool) (match, bool) {
+	m := match{e: e, trigger: i, light: -1, obj: -1, xcomp: -1, prt: -1, actorP: -1}
+	if e.Kind == lexicon.Noun {
+		if h := s.head(i); h >= 0 && base(s.w[i].Deprel) == "obj" && s.isLight(h) {
+			m.light = h
+		}
+	}
+	if e.Prt != "" {
+		m.prt = -1
+		for _, c := range s.kids[i] {
+			if r := base(s.w[c].Deprel); (s.w[c].Deprel == "compound:prt" || r == "advmod" || r == "obl" && s.w[c].UPOS == "ADP") &&
+				(s.lower[c] == e.Prt || s.lemma(c) == e.Prt) {
+				m.prt = c
+			}
+		}
+		if m.prt < 0 {
+			return m, false
+		}
+	}
+	obj := -1
+	if e.Kind == lexicon.Verb {
+		obj = s.measured(s.object(i))
+	}
+	if e.Obj != nil {
+		if obj < 0 || !s.lemmaIn(e.Obj, obj) {
+			return m, false
+		}
+		m.obj = obj
+	}
+	if e.Mod != nil {
+		ok := false
+		modOf := i
+		if e.Kind == lexicon.Verb && m.obj >= 0 {
+			modOf = m.obj
+		}
+		for _, c := range s.kids[modOf] {
+			if r := base(s.w[c].Deprel); (r == "compound" || r == "amod") && (has(e.Mod, s.lemma(c)) || has(e.Mod, s.lower[c])) {
+				ok = true
+			}
+		}
+		if !ok {
+			return m, false
+		}
+	}
+	if e.Xcomp != nil {
+		x := s.child(i, "xcomp")
+		if x < 0 || s.w[x].UPOS != "VERB" && s.w[x].UPOS != "NOUN" || !has(e.Xcomp, "*") && !has(e.Xcomp, s.lemma(x)) {
+			return m, false
+		}
+		m.xcomp = x
+		if e.XcompObj != nil {
+			if o := s.object(x); o < 0 || !s.lemmaIn(e.XcompObj, o) {
+				return m, false
+			}
+		}
+	}
+	for k, p := range e.Preps {
+		var want []string
+		if k < len(e.PrepLemmas) {
+			want = e.PrepLemmas[k]
+		}
+		if s.prepDep(p, want, i, m.obj, m.xcomp, m.light) < 0 {
+			return m, false
+		}
+	}
+	switch r := e.Recipient; r {
+	case "":
+	case "obj":
+		if e.Kind == lexicon.Verb {
+			if x := m.xcomp; x >= 0 && obj < 0 {
+				obj = s.object(x)
+			}
+			if s.isActor(obj) || s.isPlace(obj) {
+				m.recip = []int{obj} // a place visited stands for its country
+			}
+		} else if o := s.findPrep(i, "of"); o >= 0 {
+			m.recip = []int{o}
+		}
+	case "iobj":
+		if x := s.child(i, "iobj"); x >= 0 {
+			m.recip = []int{x}
+		}
+	case "between":
+		if x := s.findPrep(i, "between"); x >= 0 {
+			m.recip = []int{x}
+		} else if strict {
+			return m, false
+		}
+	default:
+		var want []string
+		for k, p := range e.Preps {
+			if p == r && k < len(e.PrepLemmas) {
+				want = e.PrepLemmas[k]
+			}
+		}
+		x := s.prepDep(r, want, i, m.obj, m.xcomp, m.light)
+		if x >= 0 && !s.nominal(x) {
+			x = -1
+		}
+		if x < 0 {
+			x = s.surfacePrep(i, r)
+		}
+		if x < 0 && strict {
+			return m, false
+		}
+		if x >= 0 {
+			m.recip = []int{x}
+		}
+	}
+	if e.ActorPrep != "" {
+		m.actorP = s.findPrep(i, e.ActorPrep)
+	}
+	if r := e.Recipient; r != "" && r != "obj" && r != "iobj" && len(m.recip) == 0 {
+		m.missing = true
+	}
+	if len(m.recip) == 0 && e.Kind != lexicon.Cue {
+		m.recip = s.genericRecipient(m, obj)
+	}
+	return m, true
+}
+
+// recipientPreps are the prepositions whose complement is taken as the
+// recipient when the entry names none, in order of preference.
+var recipientPreps = []string{"with", "against", "to", "on", "toward", "towards", "from", "for", "at"}
+
+// genericRecipient finds a recipient for an entry that names no slot: the
+// direct object of the trigger (or of the complement it consumes, "offered
+// to meet X"), else the complement of a preposition that names an actor.
+func (s *sentence) genericRecipient(m match, obj int) []int {
+	isActor := s.isActor
+	// "demanded that the US cancel", "urged Israel to": who is asked is
+	// the subject of the complement clause.
+	if root := rootOf(m.e.CAMEO); root == "02" || root == "10" || root == "13" || root == "11" {
+		for _, c := range s.kids[m.trigger] {
+			if base(s.w[c].Deprel) == "ccomp" {
+				if sb := s.child(c, "nsubj"); isActor(sb) {
+					return []int{sb}
+				}
+			}
+		}
+	}
+	// The object is not the recipient when the entry puts it elsewhere
+	// ("discussed Ukraine with X": a topic) or names the object itself
+	// ("mobilized army reservists": the actor's own forces).
+	// A reciprocal entry without a slot ("discuss") has a topic as object.
+	named := m.e.Recipient != "" && m.e.Recipient != "obj" && m.e.Recipient != "iobj" || m.e.Recip
+	if isActor(obj) && !named && !(m.e.Obj != nil && rootOf(m.e.CAMEO) == "15") {
+		return []int{obj} // (not "mobilized army reservists": the actor's own forces)
+	}
+	xc := m.xcomp
+	if xc < 0 && m.e.Kind == lexicon.Verb {
+		xc = s.child(m.trigger, "xcomp")
+	}
+	xobj := -1
+	if xc >= 0 {
+		xobj = s.object(xc)
+		if isActor(xobj) {
+			return []int{xobj}
+		}
+	}
+	if x := s.child(m.trigger, "iobj"); isActor(x) {
+		return []int{x}
+	}
+	for _, p := range recipientPreps {
+		for _, h := range []int{m.trigger, xc, obj, xobj, m.light} {
+			if x := s.findPrep(h, p); isActor(x) {
+				return []int{x}
+			}
+		}
+	}
+	// "rejected an Indian proposal", "a US offer", "Ukraine's aspirations",
+	// "calls by Belarus's rulers": who the object belongs to.
+	for _, o := range []int{obj, xobj} {
+		if o < 0 || s.w[o].UPOS != "NOUN" {
+			continue
+		}
+		for _, c := range s.kids[o] {
+			r := s.w[c].Deprel
+			if r == "nmod:poss" || base(r) == "amod" || base(r) == "compound" ||
+				base(r) == "nmod" && (s.prep(c) == "by" || s.prep(c) == "from") {
+				if isActor(c) {
+					return []int{c}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// possessorActor returns the actors of a noun's possessor ("Ukraine's
+// aspirations"), or nil.
+func (s *sentence) possessorActor(w int) []*record.Actor {
+	for _, c := range s.kids[w] {
+		if s.w[c].Deprel == "nmod:poss" {
+			return s.phraseActors(c)
+		}
+	}
+	return nil
+}
+
+func has(list []string, v string) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// best returns the entry of the lexicon that holds at word i: the one
+// with the most constraints that hold. A named recipient preposition that
+// is absent costs its point, a wildcard complement ("xcomp:*") counts half,
+// and when the head is negated an entry written for the negation ("neg")
+// wins over the others.
+func (s *sentence) best(i int) (match, bool) {
+	var kind lexicon.Kind
+	switch s.w[i].UPOS {
+	case "VERB":
+		kind = lexicon.Verb
+	case "NOUN":
+		kind = lexicon.Noun
+	default:
+		return match{}, false
+	}
+	es := s.c.lex.Lookup(kind, s.lemma(i))
+	if len(es) == 0 && kind == lexicon.Verb {
+		for _, l := range lemmaCandidates(s.lower[i]) {
+			if es = s.c.lex.Lookup(kind, l); len(es) > 0 {
+				break
+			}
+		}
+	}
+	if len(es) == 0 {
+		return match{}, false
+	}
+	neg := s.negated(i)
+	var best match
+	bestScore, found := 0.0, false
+	for _, e := range es {
+		if e.Neg && !neg {
+			continue
+		}
+		m, ok := s.try(e, i, false)
+		if !ok {
+			continue
+		}
+		score := float64(e.Constraints())
+		if has(e.Xcomp, "*") {
+			score -= 0.5
+		}
+		if m.missing {
+			score -= 1.5 // worse than an entry that asks for nothing absent
+		}
+		if e.Neg {
+			score += 100
+		}
+		if !found || score > bestScore {
+			best, bestScore, found = m, score, true
+		}
+	}
+	return best, found
+}
+
+// code finds the sentence's events.
+func (s *sentence) code() []record.Event {
+	var ms []match
+	consumed := make([]bool, len(s.w))
+	for i := range s.w {
+		if m, ok := s.best(i); ok {
+			ms = append(ms, m)
+			if m.xcomp >= 0 {
+				consumed[m.xcomp] = true
+			}
+		}
+	}
+	ms = append(ms, s.obligations()...)
+	var out []record.Event
+	seen := map[string]bool{}
+	for _, m := range ms {
+		if consumed[m.trigger] {
+			continue
+		}
+		for _, ev := range s.events(m) {
+			k := ev.CAMEO + "|" + actorKey(ev.Actor) + "|" + actorKey(ev.Recipient) + "|" + strconv.Itoa(ev.Trigger.Span[0])
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+func actorKey(a *record.Actor) string {
+	if a == nil {
+		return ""
+	}
+	return a.CAMEO + "/" + a.Name + "/" + strconv.Itoa(a.Span[0])
+}
+
+// clause returns the verb that carries a match's clause: the trigger
+// verb, or the light verb (or governing verb) of a noun.
+func (s *sentence) clause(m match) int {
+	if m.light >= 0 {
+		return m.light
+	}
+	return m.trigger
+}
+
+// events turns a match into event records: one per actor and recipient
+// pair, both ways for reciprocal entries.
+func (s *sentence) events(m match) []record.Event {
+	e := m.e
+	actors, via := s.actorsOf(m)
+	var recips []*record.Actor
+	for _, r := range m.recip {
+		recips = append(recips, s.phraseActors(r)...)
+	}
+	if e.Recipient == "between" && len(recips) >= 2 && len(actors) == 0 {
+		actors, recips = recips[:1], recips[1:2]
+		if !e.Recip {
+			e2 := *e
+			e2.Recip = true
+			e = &e2
+		}
+	}
+	if len(actors) == 0 && e.Recip && e.Recipient == "between" && len(recips) >= 2 {
+		actors, recips = recips[:1], recips[1:]
+	}
+	if len(actors) == 0 {
+		if len(recips) == 0 || s.unresolvedSubject(m) {
+			return nil
+		}
+		actors = []*record.Actor{nil} // "three civilians were killed": the victim is known
+	}
+	type pair struct{ a, r *record.Actor }
+	var pairs []pair
+	switch {
+	case len(recips) > 0:
+		for _, a := range actors {
+			for _, r := range recips {
+				pairs = append(pairs, pair{a, r})
+				if e.Recip && a != nil {
+					pairs = append(pairs, pair{r, a})
+				}
+			}
+		}
+	case (e.Recip || mutual[rootOf(e.CAMEO)]) && len(actors) >= 2:
+		for x, a := range actors {
+			for y, r := range actors {
+				if x != y {
+					pairs = append(pairs, pair{a, r})
+				}
+			}
+		}
+	default:
+		for _, a := range actors {
+			pairs = append(pairs, pair{a, nil})
+		}
+	}
+	cl := s.clause(m)
+	neg := s.negated(m.trigger) || m.light >= 0 && s.negated(m.light) || s.deniedAbove(cl)
+	if e.Neg {
+		neg = false
+	}
+	modality, commit := s.modality(m)
+	prominence, alleged := s.prominence(m)
+	if alleged && modality == record.Asserted {
+		modality = record.Hypothetical // "suspected of blowing up a plane"
+	}
+	cc := e.CAMEO
+	if commit && !neg {
+		cc = intentCode(cc) // "will provide aid": an intention, coded as such
+	}
+	code, ok := cameo.Lookup(cc)
+	if !ok {
+		return nil
+	}
+	rep := s.reporter(cl)
+	date := s.date(m, modality)
+	loc := s.location(m)
+	trig := s.triggerSpan(m)
+	sent := record.Span{s.s.Span.Start, s.s.Span.End}
+	var out []record.Event
+	for _, p := range pairs {
+		if p.a != nil && p.r != nil && sameActor(p.a, p.r) {
+			continue
+		}
+		if (p.a == nil || p.a.CAMEO == "") && (p.r == nil || p.r.CAMEO == "") {
+			continue
+		}
+		ev := record.Event{
+			Schema: record.Schema, DocID: s.in.DocID, Sentence: s.si, Span: sent, Date: date,
+			Event: code.Event, Mode: code.Mode, Context: code.Context, CAMEO: code.Code,
+			QuadClass: code.Quad, Goldstein: code.Goldstein, Actor: p.a, Recipient: p.r,
+			Location: loc, Negated: neg, Modality: modality,
+			Trigger: trig, Text: s.in.Text[s.s.Span.Start:s.s.Span.End], Rule: e.Rule(),
+		}
+		if ev.Context == nil {
+			ev.Context = []string{}
+		}
+		if cc == e.CAMEO {
+			if e.Event != "" {
+				ev.Event = e.Event
+			}
+			if e.Mode != "" {
+				ev.Mode = e.Mode
+			}
+			if e.Context != nil {
+				ev.Context = e.Context
+			}
+		}
+		if rep != nil && (p.a == nil || !sameActor(rep, p.a)) {
+			ev.ReportedBy = rep
+		}
+		conf := e.Conf
+		if conf == 0 {
+			conf = 0.8
+		}
+		if via != "subject" {
+			conf *= 0.85
+		}
+		if p.r == nil {
+			conf *= 0.9
+		}
+		if p.a == nil {
+			conf *= 0.8
+		}
+		conf *= prominence
+		ev.Confidence = float64(int(conf*100+0.5)) / 100
+		if s.in.Explain {
+			ev.Explain = s.explain(m, via)
+		}
+		out = append(out, ev)
+	}
+	return out
+}
+
+func sameActor(a, b *record.Actor) bool {
+	if a.Entity != "" && b.Entity != "" {
+		return a.Entity == b.Entity
+	}
+	return a.Span == b.Span
+}
+
+// actorsOf finds the actors of a match and says how they were found.
+func (s *sentence) actorsOf(m match) ([]*record.Actor, string) {
+	if m.e.Kind == lexicon.Noun {
+		if m.actorP >= 0 {
+			return s.phraseActors(m.actorP), "by-phrase"
+		}
+		for _, c := range s.kids[m.trigger] {
+			if s.w[c].Deprel == "nmod:poss" {
+				if a := s.phraseActors(c); len(a) > 0 {
+					return a, "possessor"
+				}
+			}
+		}
+		for _, c := range s.kids[m.trigger] {
+			if r := base(s.w[c].Deprel); r == "compound" || r == "amod" {
+				if a := s.phraseActors(c); len(a) > 0 {
+					return a, "modifier"
+				}
+			}
+		}
+		if m.light >= 0 {
+			ws, via := s.subjects(m.light)
+			return s.wordsActors(ws), via
+		}
+		return nil, ""
+	}
+	ws, via := s.subjects(m.trigger)
+	return s.wordsActors(ws), via
+}
+
+func (s *sentence) wordsActors(ws []int) []*record.Actor {
+	var out []*record.Actor
+	for _, w := range ws {
+		out = append(out, s.phraseActors(w)...)
+	}
+	return out
+}
+
+// objectControl verbs pass their object to an infinitive: "invited X to
+// visit", "urged X to", "asked X to".
+var objectControl = map[string]bool{"invite": true, "urge": true, "ask": true, "tell": true, "order": true,
+	"force": true, "persuade": true, "encourage": true, "allow": true, "call": true, "press": true,
+	"pressure": true, "compel": true, "help": true, "enable": true, "authorize": true, "instruct": true,
+	"request": true, "warn": true, "beg": true, "lead": true}
+
+// subjects returns the words naming who does what verb i says: its
+// subject, or the subject it inherits from the verb it depends on.
+func (s *sentence) subjects(i int) ([]int, string) {
+	via := "subject"
+	for depth := 0; i >= 0 && depth < 6; depth++ {
+		if s.passive(i) {
+			if a := s.child(i, "obl:agent"); a >= 0 {
+				return s.withConj(a), via
+			}
+			if base(s.w[i].Deprel) != "xcomp" && base(s.w[i].Deprel) != "conj" {
+				return nil, via
+			}
+		} else if sb := s.child(i, "nsubj"); sb >= 0 {
+			return s.withConj(sb), via
+		}
+		h := s.head(i)
+		if h < 0 {
+			return nil, via
+		}
+		switch r := s.w[i].Deprel; base(r) {
+		case "xcomp":
+			if objectControl[s.lemma(h)] {
+				if o := s.child(h, "obj"); o >= 0 {
+					return s.withConj(o), "controller"
+				}
+			}
+			via = "controller"
+		case "advcl", "conj":
+			via = "inherited"
+		case "acl":
+			if s.w[h].UPOS == "NOUN" || s.w[h].UPOS == "PROPN" || s.w[h].UPOS == "PRON" {
+				return []int{h}, "modified"
+			}
+			return nil, via
+		default:
+			return nil, via
+		}
+		i = h
+	}
+	return nil, via
+}
+
+// withConj returns word w and the words coordinated with it.
+func (s *sentence) withConj(w int) []int {
+	out := []int{w}
+	for _, c := range s.kids[w] {
+		if base(s.w[c].Deprel) == "conj" && s.w[c].UPOS != "VERB" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// phraseActors returns the actors a word stands for: its mention (through
+// coreference), every member of a group ("both leaders"), and the phrases
+// coordinated with it ("Trump and Putin").
+func (s *sentence) phraseActors(w int) []*record.Actor {
+	if w >= 0 && s.in.Actors.Head(s.si, w) == nil {
+		w = s.measured(w) // "thousands of Nigerians", "some 800,000 Iraqi Kurds"
+	}
+	var out []*record.Actor
+	for _, x := range s.withConj(w) {
+		m := s.in.Actors.Head(s.si, x)
+		if m == nil {
+			m = s.in.Actors.Covering(s.si, x)
+		}
+		if m == nil {
+			continue
+		}
+		if len(m.Members) > 0 {
+			if b := s.bridge(); len(b) == len(m.Members) {
+				for _, a := range b {
+					c := *a
+					c.Text, c.Span = m.Text, record.Span{m.Span.Start, m.Span.End}
+					out = append(out, &c)
+				}
+				continue
+			}
+			for _, e := range m.Members {
+				if e == nil {
+					continue
+				}
+				out = append(out, &record.Actor{Text: m.Text, Name: e.Name, CAMEO: e.Code, Country: e.Country,
+					Sector: e.Sector, Entity: e.ID, Span: record.Span{m.Span.Start, m.Span.End}})
+			}
+			continue
+		}
+		a := m.Actor()
+		if a.CAMEO == "" && a.Name == "" {
+			continue
+		}
+		out = append(out, a)
+	}
+	if len(out) == 0 && s.w[w].UPOS == "NUM" {
+		// "to five Panamanian army officers" parsed with the number as head.
+		for _, c := range s.kids[w] {
+			if s.nominal(c) && s.w[c].UPOS != "NUM" {
+				if a := s.phraseActors(c); len(a) > 0 {
+					return a
+				}
+			}
+		}
+	}
+	if len(out) == 0 && (s.w[w].UPOS == "NOUN") {
+		// "Ukraine's aspirations", "the Kremlin's hope": the possessor.
+		for _, c := range s.kids[w] {
+			if s.w[c].Deprel == "nmod:poss" {
+				return s.phraseActors(c)
+			}
+		}
+	}
+	return out
+}
+
+// triggerSpan covers the words that express the event.
+func (s *sentence) triggerSpan(m match) record.Trigger {
+	lo, hi := m.trigger, m.trigger
+	for _, w := range []int{m.light, m.prt, m.obj, m.xcomp} {
+		if w >= 0 {
+			lo, hi = min(lo, w), max(hi, w)
+		}
+	}
+	sp := record.Span{s.w[lo].Span.Start, s.w[hi].Span.End}
+	return record.Trigger{Text: s.in.Text[sp[0]:sp[1]], Span: sp}
+}
+
+// explain describes the tree fragment and the entry behind an event.
+func (s *sentence) explain(m match, via string) string {
+	var b strings.Builder
+	e := m.e
+	fmt.Fprintf(&b, "entry %s:%d %q; ", e.File, e.Line, e.String())
+	word := func(i int) string { return fmt.Sprintf("%s/%s", s.w[i].Form, s.w[i].UPOS) }
+	if m.light >= 0 {
+		fmt.Fprintf(&b, "%s -obj-> ", word(m.light))
+	}
+	b.WriteString(word(m.trigger))
+	for _, w := range []int{m.prt, m.obj, m.xcomp, m.actorP} {
+		if w >= 0 {
+			fmt.Fprintf(&b, " -%s-> %s", s.w[w].Deprel, word(w))
+		}
+	}
+	for _, r := range m.recip {
+		fmt.Fprintf(&b, " -%s(%s)-> %s [recipient]", s.w[r].Deprel, s.prep(r), word(r))
+	}
+	fmt.Fprintf(&b, "; actor by %s", via)
+	return b.String()
+}
+
+// surfacePrep finds the complement of preposition p by word order when the
+// tree does not attach it to the trigger: the first actor mention after p,
+// when p follows the trigger within a few words and no verb intervenes.
+// Parsers often mis-attach long names ("a call with President Vladimir V.
+// Putin of Russia").
+func (s *sentence) surfacePrep(i int, p string) int {
+	if strings.Contains(p, "_") {
+		return -1
+	}
+	for k := i + 1; k < len(s.w) && k <= i+4; k++ {
+		if s.w[k].UPOS == "VERB" || s.w[k].UPOS == "PUNCT" && s.w[k].Form != "”" && s.w[k].Form != "\"" {
+			return -1
+		}
+		if s.lower[k] != p {
+			continue
+		}
+		for j := k + 1; j < len(s.w) && j <= k+3; j++ {
+			if s.in.Actors.Covering(s.si, j) != nil {
+				if m := s.in.Actors.Covering(s.si, j); m.Head >= 0 {
+					return m.Head
+				}
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+// lemmaIn reports whether word w matches one of the lemmas of an entry's
+// list: a lemma, or "MOD+HEAD" for a word HEAD with a compound or amod
+// dependent MOD ("martial+law", "cease+fire").
+func (s *sentence) lemmaIn(list []string, w int) bool {
+	l, f := s.lemma(w), s.lower[w]
+	for _, x := range list {
+		if x == l || x == f {
+			return true
+		}
+		if i := strings.IndexByte(x, '+'); i > 0 && x[i+1:] == l || i > 0 && x[i+1:] == f {
+			for _, c := range s.kids[w] {
+				if r := base(s.w[c].Deprel); (r == "compound" || r == "amod") && (s.lemma(c) == x[:i] || s.lower[c] == x[:i]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// prepDep returns the dependent introduced by preposition p of the first
+// of heads that has one, restricted to the lemmas want when given; -1 if
+// none.
+func (s *sentence) prepDep(p string, want []string, heads ...int) int {
+	for _, h := range heads {
+		if h < 0 {
+			continue
+		}
+		for _, c := range s.kids[h] {
+			switch base(s.w[c].Deprel) {
+			case "obl", "nmod", "advcl", "acl", "xcomp", "ccomp", "iobj", "obj":
+				if s.prep(c) == p && (want == nil || s.lemmaIn(want, c)) {
+					return c
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// nominal reports whether word w can stand for an actor.
+func (s *sentence) nominal(w int) bool {
+	switch s.w[w].UPOS {
+	case "NOUN", "PROPN", "PRON", "NUM", "X":
+		return true
+	}
+	return false
+}
+
+func rootOf(code string) string {
+	if len(code) < 2 {
+		return ""
+	}
+	return code[:2]
+}
+
+// obligationEntry codes "X said that Y must (should) do Z" as a demand by
+// X of Y (CAMEO 100), as CAMEO coders do.
+var obligationEntry = &lexicon.Entry{Kind: lexicon.Verb, Head: "say", CAMEO: "100", Conf: 0.6,
+	File: "event/coder.go (built-in pattern: X said Y must ...)"}
+
+// obligations finds reported obligations: a reporting verb whose clausal
+// complement has "must", "should" or "has to" and a subject of its own.
+func (s *sentence) obligations() []match {
+	var out []match
+	for v := range s.w {
+		if s.w[v].UPOS != "VERB" {
+			continue
+		}
+		if _, ok := s.c.lex.Cue(s.lemma(v)); !ok {
+			continue
+		}
+		for _, c := range s.kids[v] {
+			if base(s.w[c].Deprel) != "ccomp" {
+				continue
+			}
+			must := false
+			for _, a := range s.kids[c] {
+				if base(s.w[a].Deprel) == "aux" && (s.lower[a] == "must" || s.lower[a] == "should") {
+					must = true
+				}
+			}
+			sb := s.child(c, "nsubj")
+			if !must || sb < 0 || len(s.phraseActors(sb)) == 0 || s.negated(c) {
+				continue
+			}
+			out = append(out, match{e: obligationEntry, trigger: v, light: -1, obj: -1, xcomp: -1, prt: -1,
+				actorP: -1, recip: []int{sb}})
+		}
+	}
+	return out
+}
+
+// isActor reports whether word w stands for an actor (not a place).
+func (s *sentence) isActor(w int) bool {
+	if w < 0 || !s.nominal(w) && s.w[w].UPOS != "ADJ" {
+		return false
+	}
+	a := s.in.Actors.Head(s.si, w)
+	if a == nil {
+		a = s.in.Actors.Covering(s.si, w)
+	}
+	return a != nil && !a.Place || s.w[w].UPOS != "ADJ" && len(s.possessorActor(w)) > 0
+}
+
+// isPlace reports whether word w names a place with a country.
+func (s *sentence) isPlace(w int) bool {
+	if w < 0 {
+		return false
+	}
+	a := s.in.Actors.Head(s.si, w)
+	return a != nil && a.Place && a.Code != ""
+}
+
+// measureNouns head phrases whose real object is their "of" complement:
+// "25,000 tons of food aid", "$50 million in loans", "two of its nationals".
+var measureNouns = map[string]bool{"ton": true, "tonne": true, "kg": true, "kilogram": true, "dollar": true,
+	"euro": true, "million": true, "billion": true, "thousand": true, "hundred": true, "dozen": true,
+	"lot": true, "number": true, "amount": true, "shipment": true, "consignment": true, "batch": true,
+	"package": true, "worth": true, "pound": true, "barrel": true, "liter": true, "litre": true,
+	"gallon": true, "truckload": true, "load": true, "convoy": true, "cargo": true, "quantity": true,
+	"supply": true, "some": true, "scores": true, "score": true, "hundreds": true, "thousands": true, "$": true,
+	"dozens": true, "millions": true, "group": true, "crowd": true, "members": true, "member": true, "part": true}
+
+// measured returns the noun a measure phrase measures ("tons of aid" →
+// aid), or w itself.
+func (s *sentence) measured(w int) int {
+	if w < 0 || !(measureNouns[s.lemma(w)] || s.w[w].UPOS == "NUM" || s.w[w].UPOS == "SYM") {
+		return w
+	}
+	for _, c := range s.kids[w] {
+		if base(s.w[c].Deprel) == "nmod" && (s.prep(c) == "of" || s.prep(c) == "in") && s.w[c].UPOS == "NOUN" {
+			return c
+		}
+	}
+	return w
+}
+
+// mutual are the CAMEO roots whose events between coordinated actors with
+// no recipient are taken as mutual ("the United States and Jordan have
+// agreed"): intentions, consultations and cooperation.
+var mutual = map[string]bool{"03": true, "04": true, "05": true, "06": true}
+
+// lemmaCandidates are the base forms an inflected verb may have, for verbs
+// the lemmatizer gets wrong ("bombed" → "bom"; "shelled" → "shel"): the
+// entry whose head is one of them is used.
+func lemmaCandidates(form string) []string {
+	var out []string
+	for _, suf := range []string{"ed", "ing", "es", "s"} {
+		if !strings.HasSuffix(form, suf) || len(form) <= len(suf)+2 {
+			continue
+		}
+		stem := form[:len(form)-len(suf)]
+		out = append(out, stem, stem+"e")
+		if n := len(stem); n >= 2 && stem[n-1] == stem[n-2] {
+			out = append(out, stem[:n-1])
+		}
+		if strings.HasSuffix(stem, "i") {
+			out = append(out, stem[:len(stem)-1]+"y")
+		}
+	}
+	return out
+}
+
+// unresolvedSubject reports whether the trigger has a pronoun subject that
+// could not be resolved ("We discussed Ukraine"): its event has an actor
+// the coder does not know, so it is not coded with none.
+func (s *sentence) unresolvedSubject(m match) bool {
+	ws, _ := s.subjects(s.clause(m))
+	for _, w := range ws {
+		if s.w[w].UPOS == "PRON" || s.w[w].UPOS == "PROPN" {
+			return true
+		}
+	}
+	return false
+}
