@@ -43,6 +43,7 @@ type Mention struct {
 
 	qualifier  *Mention // whose role it is ("Kremlin" in "Kremlin spokesman")
 	antecedent *Mention // for relative pronouns: the noun the clause modifies
+	appositive *Mention // for an apposition ("Marc Fogel, an American teacher"): the phrase it renames
 }
 
 // Entity is one actor of the document with all its mentions.
@@ -60,6 +61,7 @@ type Entity struct {
 
 	person *dict.Person
 	key    string
+	named  bool // some mention gives a name
 }
 
 // Result is the actors of one document.
@@ -70,6 +72,16 @@ type Result struct {
 	text  string
 	heads [][]*Mention // per sentence and word: the mention headed by the word
 	cover [][]*Mention // per sentence and word: the smallest mention containing it
+	outer [][]*Mention // per sentence and word: the largest mention containing it
+}
+
+// Outer returns the largest mention that contains word w of sentence s,
+// or nil.
+func (r *Result) Outer(s, w int) *Mention {
+	if s < 0 || s >= len(r.outer) || w < 0 || w >= len(r.outer[s]) {
+		return nil
+	}
+	return r.outer[s][w]
 }
 
 // Head returns the mention whose head is word w of sentence s, or nil.

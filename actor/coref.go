@@ -21,6 +21,29 @@ func corefer(res *Result, sents []doc.Sentence) {
 			m.Entity = resolvePronoun(res, idx)
 		case len(m.Members) > 0:
 			fillGroup(res, idx)
+		case m.appositive != nil && m.appositive.Entity != nil:
+			// "Marc Fogel, an American teacher": the same person.
+			e := m.appositive.Entity
+			m.Entity = e
+			named := e.named
+			e.absorb(m)
+			if m.Name != "" && !named {
+				e.Name, e.named = m.Name, true
+				if m.canonical != "" {
+					e.Name = m.canonical
+				}
+			}
+			if e.Country == "" && m.Code != "" {
+				e.Code, e.Country, e.Sector = m.Code, m.Country, m.Sector
+				for _, o := range e.Mentions {
+					if o.Code == "" {
+						o.Code, o.Country, o.Sector = m.Code, m.Country, m.Sector
+					}
+				}
+			}
+			if e.Role == "" {
+				e.Role = m.Role
+			}
 		default:
 			e := findEntity(res, keyed, m)
 			if e == nil {
@@ -144,6 +167,9 @@ func lastToken(s string) string {
 // absorb adds a mention to an entity and fills what the entity lacks.
 func (e *Entity) absorb(m *Mention) {
 	e.Mentions = append(e.Mentions, m)
+	if m.Name != "" {
+		e.named = true
+	}
 	if e.Type == "" || e.Type == record.Other && m.Type != "" {
 		e.Type = m.Type
 	}
@@ -169,7 +195,7 @@ func (e *Entity) absorb(m *Mention) {
 	if e.Role == "" && m.Role != "" {
 		e.Role = m.Role
 	}
-	if e.Org == "" && m.Org != "" {
+	if e.Org == "" && m.Org != "" && !strings.EqualFold(m.Org, e.Name) && !strings.EqualFold(m.Org, m.Name) {
 		e.Org = m.Org
 	}
 	if e.person == nil && m.person != nil {
@@ -189,10 +215,12 @@ func resolvePronoun(res *Result, idx int) *Entity {
 		}
 		e := c.Entity
 		if p.thing {
-			return !c.Plural && (e.Type == record.Org || e.Type == record.GPE) && !c.Place
+			// "it" mostly refers to things; only a country or organisation
+			// that is itself a subject is taken ("Hungary said it would").
+			return !c.Plural && c.nsubj && (e.Type == record.Org || e.Type == record.GPE || e.Type == record.Loc) && !c.Place
 		}
 		if p.Plural {
-			return c.Plural || e.Type == record.Org || e.Type == record.GPE || e.Type == record.NORP
+			return c.Plural || e.Type == record.Org && c.nsubj
 		}
 		if e.Type != record.Person || c.Plural {
 			return false

@@ -24,21 +24,36 @@ func New(d *dict.Dict) *Resolver { return &Resolver{d: d} }
 // sents its tagged and parsed sentences (spans into text), date the
 // article's date (the zero Date when unknown).
 func (r *Resolver) Resolve(text string, sents []doc.Sentence, date dict.Date) *Result {
-	res := &Result{text: text, heads: make([][]*Mention, len(sents)), cover: make([][]*Mention, len(sents))}
+	res := &Result{text: text, heads: make([][]*Mention, len(sents)), cover: make([][]*Mention, len(sents)),
+		outer: make([][]*Mention, len(sents))}
 	for si := range sents {
 		s := &sents[si]
 		res.heads[si] = make([]*Mention, len(s.Words))
 		res.cover[si] = make([]*Mention, len(s.Words))
+		res.outer[si] = make([]*Mention, len(s.Words))
 		sc := newSentCtx(r, text, s, si, date)
 		ms := sc.mentions()
 		for _, m := range ms {
 			res.heads[si][m.Head] = m
+		}
+		for _, m := range ms {
+			if base(s.Words[m.Head].Deprel) != "appos" || m.Pronoun {
+				continue
+			}
+			if h := s.Words[m.Head].Head - 1; h >= 0 && h < len(s.Words) {
+				if a := res.heads[si][h]; a != nil && a != m && !a.Pronoun && (a.Type == m.Type || m.Name == "" || a.Name == "") {
+					m.appositive = a
+				}
+			}
 		}
 		// Smallest mention covering each word: assign larger ones first.
 		sort.SliceStable(ms, func(i, j int) bool { return ms[i].End-ms[i].Start > ms[j].End-ms[j].Start })
 		for _, m := range ms {
 			for w := m.Start; w < m.End; w++ {
 				res.cover[si][w] = m
+				if res.outer[si][w] == nil {
+					res.outer[si][w] = m
+				}
 			}
 		}
 		sort.Slice(ms, func(i, j int) bool {
@@ -239,7 +254,8 @@ func (sc *sentCtx) extent(i int, in []bool) {
 				sc.subtree(c, in) // "Secretary of State", "the president of Ukraine"
 			}
 		case "punct":
-			if w.Form == "-" || w.Form == "." {
+			// a hyphen or period inside a name, never the sentence's end
+			if (w.Form == "-" || w.Form == ".") && (c == i+1 || c == i-1) && c != len(sc.s.Words)-1 {
 				sc.subtree(c, in)
 			}
 		}
@@ -786,7 +802,7 @@ func (sc *sentCtx) controller(v int) int {
 // president") the adjective only qualifies it.
 func (sc *sentCtx) demonym(i int) *Mention {
 	w := sc.s.Words
-	if h := w[i].Head - 1; h >= 0 && h < len(w) && (sc.isRoleWord(h) || w[h].UPOS == "PROPN") {
+	if h := w[i].Head - 1; h >= 0 && h < len(w) && (sc.isRoleWord(h) || w[h].UPOS == "PROPN") || sc.mark[i] != markNone {
 		return nil
 	}
 	tmp := sc.newMention(i, i, i+1)

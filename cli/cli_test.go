@@ -45,7 +45,9 @@ func TestUsageErrors(t *testing.T) {
 		{"parse", "--date", "12/02/2025", "x"},
 		{"parse", "--workers", "0"},
 		{"eval"},
-		{"code", "examples"},
+		{"code", "--format", "xml", "x"},
+		{"code", "--min-confidence", "x", "x"},
+		{"eval", "a", "b"},
 	} {
 		_, _, code := run(t, "", args...)
 		if code != ExitUsage {

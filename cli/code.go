@@ -16,7 +16,7 @@ import (
 // defaultMinConfidence is the confidence below which dyad code and dyad
 // eval leave events out: events in subordinate clauses and bare nouns
 // that the sentence does not report as its news (see the README).
-const defaultMinConfidence = 0.0
+const defaultMinConfidence = 0.4
 
 func runCode(ctx context.Context, env Env, args []string) error {
 	fs := newFlagSet(env, "code", "[flags] [FILE|DIR|-]...", `

@@ -122,7 +122,8 @@ Examples:
 			return out
 		})
 		fmt.Fprintf(w, "%s: %d documents (models loaded in %v, scored in %.1fs)\n\n", name, len(docs), load.Round(time.Millisecond), time.Since(t0).Seconds())
-		return eval.WriteEntityScores(w, s)
+		eval.WriteEntityScores(w, s)
+		return nil
 	case strings.HasSuffix(gold, ".tsv"):
 		sents, diags, err := readWith(gold, eval.ReadClass)
 		if err := reportDiags(env, diags, err); err != nil {

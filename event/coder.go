@@ -98,7 +98,15 @@ func (s *sentence) head(i int) int {
 func (s *sentence) child(i int, rels ...string) int {
 	for _, c := range s.kids[i] {
 		for _, r := range rels {
-			if s.w[c].Deprel == r || !strings.Contains(r, ":") && base(s.w[c].Deprel) == r && !strings.Contains(s.w[c].Deprel, "pass") {
+			if s.w[c].Deprel == r {
+				return c
+			}
+		}
+	}
+	for _, c := range s.kids[i] {
+		for _, r := range rels {
+			d := s.w[c].Deprel
+			if !strings.Contains(r, ":") && base(d) == r && !strings.Contains(d, "pass") && !strings.Contains(d, "outer") {
 				return c
 			}
 		}
@@ -158,6 +166,11 @@ func (s *sentence) object(i int) int {
 	}
 	if s.passive(i) {
 		return s.child(i, "nsubj:pass")
+	}
+	// "called Ukrainian President Volodymyr Zelensky", parsed as a small
+	// clause: a proper-noun complement stands for the object.
+	if x := s.child(i, "xcomp"); x >= 0 && s.w[x].UPOS == "PROPN" {
+		return x
 	}
 	return -1
 }
@@ -237,7 +250,7 @@ func (s *sentence) try(e *lexicon.Entry, i int, strict bool) (match, bool) {
 		}
 	}
 	if e.Xcomp != nil {
-		x := s.child(i, "xcomp")
+		x := s.complement(i)
 		if x < 0 || s.w[x].UPOS != "VERB" && s.w[x].UPOS != "NOUN" || !has(e.Xcomp, "*") && !has(e.Xcomp, s.lemma(x)) {
 			return m, false
 		}
@@ -343,7 +356,7 @@ func (s *sentence) genericRecipient(m match, obj int) []int {
 	}
 	xc := m.xcomp
 	if xc < 0 && m.e.Kind == lexicon.Verb {
-		xc = s.child(m.trigger, "xcomp")
+		xc = s.complement(m.trigger)
 	}
 	xobj := -1
 	if xc >= 0 {
@@ -363,8 +376,13 @@ func (s *sentence) genericRecipient(m match, obj int) []int {
 		}
 	}
 	// "rejected an Indian proposal", "a US offer", "Ukraine's aspirations",
-	// "calls by Belarus's rulers": who the object belongs to.
-	for _, o := range []int{obj, xobj} {
+	// "calls by Belarus's rulers", "conceded to demands from UNITA": who
+	// the object (or the complement of a preposition) belongs to.
+	nouns := []int{obj, xobj}
+	for _, p := range recipientPreps {
+		nouns = append(nouns, s.findPrep(m.trigger, p))
+	}
+	for _, o := range nouns {
 		if o < 0 || s.w[o].UPOS != "NOUN" {
 			continue
 		}
@@ -458,20 +476,41 @@ func (s *sentence) best(i int) (match, bool) {
 // code finds the sentence's events.
 func (s *sentence) code() []record.Event {
 	var ms []match
-	consumed := make([]bool, len(s.w))
 	for i := range s.w {
 		if m, ok := s.best(i); ok {
 			ms = append(ms, m)
-			if m.xcomp >= 0 {
-				consumed[m.xcomp] = true
+		}
+	}
+	// A complement is consumed by the entry that names it ("agreed to
+	// meet": one event, 036). An entry that accepts any complement
+	// ("agreed to *", "refused to *") gives way when the complement is an
+	// event of its own: "agreed to open negotiations" is coded from
+	// "negotiations" (an intention to negotiate), not as a bare agreement.
+	consumed := make([]bool, len(s.w))
+	dropped := make([]bool, len(ms))
+	for k, m := range ms {
+		if m.xcomp < 0 {
+			continue
+		}
+		if has(m.e.Xcomp, "*") && m.e.CAMEO != "" && !m.e.Neg {
+			inner := false
+			for _, o := range ms {
+				if o.trigger == m.xcomp || o.light == m.xcomp {
+					inner = true
+				}
+			}
+			if inner {
+				dropped[k] = true
+				continue
 			}
 		}
+		consumed[m.xcomp] = true
 	}
 	ms = append(ms, s.obligations()...)
 	var out []record.Event
 	seen := map[string]bool{}
-	for _, m := range ms {
-		if consumed[m.trigger] {
+	for k, m := range ms {
+		if consumed[m.trigger] || k < len(dropped) && dropped[k] {
 			continue
 		}
 		for _, ev := range s.events(m) {
@@ -728,12 +767,33 @@ func (s *sentence) subjects(i int) ([]int, string) {
 // withConj returns word w and the words coordinated with it.
 func (s *sentence) withConj(w int) []int {
 	out := []int{w}
-	for _, c := range s.kids[w] {
-		if base(s.w[c].Deprel) == "conj" && s.w[c].UPOS != "VERB" {
-			out = append(out, c)
+	lo, hi := w, w+1
+	if m := s.in.Actors.Covering(s.si, w); m != nil {
+		lo, hi = min(lo, m.Start), max(hi, m.End) // the parse may hang the conjunct on any word of a name
+	}
+	for k := lo; k < hi; k++ {
+		for _, c := range s.kids[k] {
+			if base(s.w[c].Deprel) == "conj" && s.w[c].UPOS != "VERB" && (c < lo || c >= hi) {
+				out = append(out, c)
+			}
 		}
 	}
 	return out
+}
+
+// complement returns the open complement of verb i: its xcomp, or an
+// adverbial clause introduced by "to" ("called on X to withdraw", which
+// parsers often attach so), or -1.
+func (s *sentence) complement(i int) int {
+	if x := s.child(i, "xcomp"); x >= 0 {
+		return x
+	}
+	for _, c := range s.kids[i] {
+		if base(s.w[c].Deprel) == "advcl" && s.hasMark(c, "to") && s.w[c].UPOS == "VERB" {
+			return c
+		}
+	}
+	return -1
 }
 
 // phraseActors returns the actors a word stands for: its mention (through
@@ -848,10 +908,8 @@ func (s *sentence) surfacePrep(i int, p string) int {
 			continue
 		}
 		for j := k + 1; j < len(s.w) && j <= k+3; j++ {
-			if s.in.Actors.Covering(s.si, j) != nil {
-				if m := s.in.Actors.Covering(s.si, j); m.Head >= 0 {
-					return m.Head
-				}
+			if m := s.in.Actors.Outer(s.si, j); m != nil {
+				return m.Head
 			}
 		}
 		return -1
@@ -889,7 +947,7 @@ func (s *sentence) prepDep(p string, want []string, heads ...int) int {
 		}
 		for _, c := range s.kids[h] {
 			switch base(s.w[c].Deprel) {
-			case "obl", "nmod", "advcl", "acl", "xcomp", "ccomp", "iobj", "obj":
+			case "obl", "nmod", "advcl", "acl", "ccomp", "iobj", "obj":
 				if s.prep(c) == p && (want == nil || s.lemmaIn(want, c)) {
 					return c
 				}

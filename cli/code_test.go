@@ -1,0 +1,124 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"dyad/record"
+)
+
+// codeDoc runs dyad code --format doc on one file and decodes the record.
+func codeDoc(t *testing.T, args ...string) record.Document {
+	t.Helper()
+	out, errs, code := run(t, "", append([]string{"code", "--format", "doc", "--workers", "1"}, args...)...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var d record.Document
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatalf("output is not one document record: %v\n%s", err, out)
+	}
+	return d
+}
+
+// summary writes a document's entities and events compactly, with spans
+// and codes but without the article's words, so that golden files of
+// articles that are not ours keep none of their text. Canonical names come
+// from dyad's own dictionaries (or the text for people it does not know).
+func summary(d record.Document) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "# entities (id type code name | role | org | mention spans)\n")
+	for _, e := range d.Entities {
+		var spans []string
+		for _, m := range e.Mentions {
+			spans = append(spans, fmt.Sprintf("%d-%d", m.Span[0], m.Span[1]))
+		}
+		fmt.Fprintf(&b, "%s %s %s %q | %s | %s | %s\n", e.ID, e.Type, e.CAMEO, e.Name, e.Role, e.Org, strings.Join(spans, " "))
+	}
+	fmt.Fprintf(&b, "\n# events (sentence cameo plover/mode actor -> recipient, modality, date, reported_by, location, trigger span, rule)\n")
+	code := func(a *record.Actor) string {
+		if a == nil {
+			return "-"
+		}
+		return a.CAMEO
+	}
+	for _, e := range d.Events {
+		loc := "-"
+		if e.Location != nil {
+			loc = fmt.Sprintf("%s/%s", e.Location.Name, e.Location.Country)
+		}
+		neg := ""
+		if e.Negated {
+			neg = " NEGATED"
+		}
+		fmt.Fprintf(&b, "s%d %s %s/%s %s -> %s, %s%s, %s, by %s, at %s, %d-%d, %s\n", e.Sentence, e.CAMEO, e.Event, e.Mode,
+			code(e.Actor), code(e.Recipient), e.Modality, neg, e.Date, code(e.ReportedBy), loc, e.Trigger.Span[0], e.Trigger.Span[1], e.Rule)
+	}
+	return b.Bytes()
+}
+
+// TestDemoCode codes the demo article and compares its entities and events
+// with a golden file reviewed by hand (testdata/README.md says what was
+// checked and what is known to be wrong).
+func TestDemoCode(t *testing.T) {
+	if _, err := os.Stat(demoArticle); err != nil {
+		t.Skipf("demo article not available: %v", err)
+	}
+	d := codeDoc(t, "--date", "2025-02-12", "--include-negated", demoArticle)
+	byName := map[string]record.Entity{}
+	for _, e := range d.Entities {
+		byName[e.Name] = e
+	}
+	for name, code := range map[string]string{"Donald Trump": "USAGOV", "Vladimir Putin": "RUSGOV",
+		"Volodymyr Zelensky": "UKRGOV", "Dmitry Peskov": "RUSGOV", "Pete Hegseth": "USAGOV",
+		"Marco Rubio": "USAGOV", "John Ratcliffe": "USASPY", "Mike Waltz": "USAGOV", "Steve Witkoff": "USAGOV",
+		"United Nations": "IGOUNO", "Farhan Haq": "IGOUNO", "Keith Kellogg": "USAGOV"} {
+		if e, ok := byName[name]; !ok || e.CAMEO != code {
+			t.Errorf("entity %s: got %+v, want code %s", name, e, code)
+		}
+	}
+	if !matchGolden(t, "demo-code.txt", summary(d)) {
+		t.Errorf("entities or events of the demo article differ from testdata/demo-code.txt; review and rerun with -update if right:\n%s", summary(d))
+	}
+}
+
+// TestExampleCode codes the project's own example of the same call; its
+// golden file is the full event output (the text is ours).
+func TestExampleCode(t *testing.T) {
+	out, errs, code := run(t, "", "code", "--workers", "1", "../examples/2025-02-12-trump-putin-call.txt")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var e record.Event
+		if err := json.Unmarshal([]byte(line), &e); err != nil {
+			t.Fatalf("not an event record: %v\n%s", err, line)
+		}
+	}
+	if !matchGolden(t, "example-call-events.jsonl", []byte(out)) {
+		t.Errorf("events of examples/2025-02-12-trump-putin-call.txt differ from testdata/example-call-events.jsonl; review and rerun with -update if right")
+	}
+}
+
+func TestCodeFormats(t *testing.T) {
+	in := `{"id": "a", "date": "2025-02-12", "text": "Mr. Putin invited Mr. Trump to Moscow. Russia did not attack Ukraine."}`
+	out, errs, code := run(t, in, "code", "--format", "tsv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 || !strings.HasPrefix(lines[0], "id\tdoc_id\t") || !strings.Contains(lines[1], "RUSGOV") {
+		t.Errorf("tsv output:\n%s", out)
+	}
+	out, _, _ = run(t, in, "code", "--include-negated")
+	if !strings.Contains(out, `"negated":true`) {
+		t.Errorf("--include-negated did not print the denied attack:\n%s", out)
+	}
+	if _, _, code := run(t, in, "code", "--format", "xml"); code != ExitUsage {
+		t.Errorf("bad --format: exit %d", code)
+	}
+}
