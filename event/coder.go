@@ -488,6 +488,13 @@ func (s *sentence) code() []record.Event {
 	// "negotiations" (an intention to negotiate), not as a bare agreement.
 	consumed := make([]bool, len(s.w))
 	dropped := make([]bool, len(ms))
+	for _, m := range ms {
+		// "lifted sanctions on Eritrea", "began a hunger strike": the
+		// object the entry names is part of its event, not one more.
+		if m.obj >= 0 && m.e.Obj != nil {
+			consumed[m.obj] = true
+		}
+	}
 	for k, m := range ms {
 		if m.xcomp < 0 {
 			continue
@@ -618,7 +625,10 @@ func (s *sentence) events(m match) []record.Event {
 	var out []record.Event
 	for _, p := range pairs {
 		if p.a != nil && p.r != nil && sameActor(p.a, p.r) {
-			continue
+			if e.Recip {
+				continue // "both sides met": not each with itself
+			}
+			p.r = nil // "Ethiopia reopened its borders": no other party
 		}
 		if (p.a == nil || p.a.CAMEO == "") && (p.r == nil || p.r.CAMEO == "") {
 			continue
@@ -661,6 +671,9 @@ func (s *sentence) events(m match) []record.Event {
 			conf *= 0.8
 		}
 		conf *= prominence
+		if modality == record.Hypothetical {
+			conf *= 0.6 // "could attack", "must return", "demanded that X leave"
+		}
 		ev.Confidence = float64(int(conf*100+0.5)) / 100
 		if s.in.Explain {
 			ev.Explain = s.explain(m, via)
@@ -986,7 +999,7 @@ func (s *sentence) obligations() []match {
 		if s.w[v].UPOS != "VERB" {
 			continue
 		}
-		if _, ok := s.c.lex.Cue(s.lemma(v)); !ok {
+		if !speechVerbs[s.lemma(v)] {
 			continue
 		}
 		for _, c := range s.kids[v] {
@@ -1093,3 +1106,9 @@ func (s *sentence) unresolvedSubject(m match) bool {
 	}
 	return false
 }
+
+// speechVerbs report what someone said; "X said Y must ..." is a demand.
+var speechVerbs = map[string]bool{"say": true, "state": true, "tell": true, "add": true, "announce": true,
+	"declare": true, "insist": true, "stress": true, "emphasize": true, "emphasise": true, "write": true,
+	"argue": true, "warn": true, "reiterate": true, "repeat": true, "assert": true, "maintain": true,
+	"note": true, "tweet": true, "post": true, "conclude": true, "urge": true}

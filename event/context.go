@@ -57,7 +57,7 @@ func (s *sentence) deniedAbove(i int) bool {
 // intentVerbs make the clause they govern an intention.
 var intentVerbs = map[string]bool{"plan": true, "intend": true, "want": true, "seek": true, "hope": true,
 	"expect": true, "agree": true, "promise": true, "pledge": true, "vow": true,
-	"threaten": true, "try": true, "attempt": true, "decide": true, "prepare": true, "propose": true,
+	"threaten": true, "decide": true, "prepare": true, "propose": true,
 	"offer": true, "wish": true, "mean": true, "schedule": true, "set": true, "push": true, "move": true,
 	"invite": true, "urge": true, "ask": true, "call": true}
 
@@ -93,6 +93,9 @@ func (s *sentence) modality(m match) (modality string, commit bool) {
 		h := s.head(i)
 		if h < 0 {
 			break
+		}
+		if requestVerbs[s.lemma(h)] && (base(s.w[i].Deprel) == "ccomp" || base(s.w[i].Deprel) == "xcomp") {
+			return record.Hypothetical, false // asked for, not done: "demanded that Israel withdraw"
 		}
 		switch base(s.w[i].Deprel) {
 		case "xcomp":
@@ -347,3 +350,8 @@ func (s *sentence) prominence(m match) (weight float64, alleged bool) {
 	}
 	return weight, alleged
 }
+
+// requestVerbs govern a clause that is asked for, not asserted.
+var requestVerbs = map[string]bool{"demand": true, "urge": true, "ask": true, "request": true, "call": true,
+	"insist": true, "want": true, "propose": true, "suggest": true, "recommend": true, "appeal": true,
+	"press": true, "plead": true, "beg": true, "order": true, "instruct": true, "require": true}
