@@ -43,6 +43,7 @@ type Mention struct {
 
 	qualifier  *Mention // whose role it is ("Kremlin" in "Kremlin spokesman")
 	antecedent *Mention // for relative pronouns: the noun the clause modifies
+	nameA, nameB int    // the words of the name, [nameA, nameB); equal when none
 	appositive *Mention // for an apposition ("Marc Fogel, an American teacher"): the phrase it renames
 }
 

@@ -127,6 +127,7 @@ func (sc *sentCtx) chunk(a, b int, mark []int) *Mention {
 	}
 	full := sc.newMention(head, a, b)
 	full.Type, full.Name, full.person, full.canonical = record.Person, m.Name, m.person, m.canonical
+	full.nameA, full.nameB = nameA, after
 	full.Code, full.Country, full.Sector, full.Former, full.Role = m.Code, m.Country, m.Sector, m.Former, m.Role
 	// Title and qualifiers: the words before the name.
 	q := a

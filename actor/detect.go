@@ -32,7 +32,7 @@ func (r *Resolver) Resolve(text string, sents []doc.Sentence, date dict.Date) *R
 		res.cover[si] = make([]*Mention, len(s.Words))
 		res.outer[si] = make([]*Mention, len(s.Words))
 		sc := newSentCtx(r, text, s, si, date)
-		ms := sc.mentions()
+		ms := dropInsideNames(sc.mentions())
 		for _, m := range ms {
 			res.heads[si][m.Head] = m
 		}
@@ -408,7 +408,10 @@ func (sc *sentCtx) nameWord(j int) bool {
 	if w.UPOS == "PUNCT" {
 		return w.Form == "-"
 	}
-	if w.Form == "'s" || w.Form == "’s" || w.Deprel == "nmod:poss" || w.UPOS == "DET" {
+	if (w.Form == "'s" || w.Form == "’s") && j > 0 && sc.lower[j-1] == "people" {
+		return true // "Democratic People's Republic of Korea"
+	}
+	if w.Form == "'s" || w.Form == "’s" || w.Deprel == "nmod:poss" && sc.lower[j] != "people" || w.UPOS == "DET" {
 		return false
 	}
 	if w.UPOS == "PROPN" || capitalised(w.Form) {
@@ -467,6 +470,7 @@ func (sc *sentCtx) resolveName(m *Mention, a, b int, used []bool) {
 		used[k] = true
 	}
 	m.Name = sc.phrase(a, b)
+	m.nameA, m.nameB = a, b
 	if m.Type == "" {
 		m.Type = sc.guessType(a, b)
 	}
@@ -507,6 +511,7 @@ func (sc *sentCtx) lookupName(m *Mention, a, b int) bool {
 		}
 	}
 	m.Name = p
+	m.nameA, m.nameB = a, b
 	switch best.Kind {
 	case dict.KindPerson:
 		m.Type = record.Person
@@ -543,8 +548,10 @@ func (sc *sentCtx) lookupName(m *Mention, a, b int) bool {
 			m.Code = join(m.Country, m.Sector)
 		case dict.ViaDemonym:
 			m.Type = record.NORP
-			if sc.s.Words[m.Head].XPOS == "NNPS" || strings.HasSuffix(p, "s") {
-				m.Plural = true
+			if w := sc.s.Words[m.Head]; w.UPOS != "ADJ" && (w.XPOS == "NNPS" || w.XPOS == "NNS" || strings.HasSuffix(p, "s")) {
+				// "Palestinians", "2,000 Libyans": the people, civilians
+				m.Plural, m.Sector = true, "CVL"
+				m.Code = join(m.Country, m.Sector)
 			}
 		default:
 			m.Type = record.GPE
@@ -590,10 +597,13 @@ func orgCountrySector(d *dict.Dict, o *dict.Org) (country, sector string) {
 			return code[:3], code[3:6]
 		}
 	}
-	if _, ok := dict.Sectors[o.Kind]; ok && o.Kind != "IGO" && o.Kind != "NGO" {
+	if o.Kind == "IGO" || o.Kind == "NGO" {
+		return code, "" // the code itself says what it is: IGOUNO, NGOHLHIRC
+	}
+	if _, ok := dict.Sectors[o.Kind]; ok {
 		return code, o.Kind
 	}
-	return code, o.Kind
+	return code, ""
 }
 
 // findRole finds the longest role phrase among the phrase's unused words.
@@ -849,4 +859,23 @@ func acronym(s string) bool {
 		}
 	}
 	return letters >= 2
+}
+
+// dropInsideNames removes mentions that lie inside another mention's name
+// ("Korea" in "Democratic People's Republic of Korea").
+func dropInsideNames(ms []*Mention) []*Mention {
+	out := ms[:0]
+	for _, m := range ms {
+		inside := false
+		for _, o := range ms {
+			if o != m && o.nameB > o.nameA && m.Start >= o.nameA && m.End <= o.nameB && (m.End-m.Start < o.nameB-o.nameA) && !m.Pronoun {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, m)
+		}
+	}
+	return out
 }

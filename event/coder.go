@@ -278,7 +278,7 @@ func (s *sentence) try(e *lexicon.Entry, i int, strict bool) (match, bool) {
 				obj = s.object(x)
 			}
 			if s.isActor(obj) || s.isPlace(obj) {
-				m.recip = []int{obj} // a place visited stands for its country
+				m.recip = []int{obj} // a place visited or attacked stands for its country
 			}
 		} else if o := s.findPrep(i, "of"); o >= 0 {
 			m.recip = []int{o}
@@ -351,7 +351,7 @@ func (s *sentence) genericRecipient(m match, obj int) []int {
 	// ("mobilized army reservists": the actor's own forces).
 	// A reciprocal entry without a slot ("discuss") has a topic as object.
 	named := m.e.Recipient != "" && m.e.Recipient != "obj" && m.e.Recipient != "iobj" || m.e.Recip
-	if isActor(obj) && !named && !(m.e.Obj != nil && rootOf(m.e.CAMEO) == "15") {
+	if (isActor(obj) || rootOf(m.e.CAMEO) >= "17" && s.isPlace(obj)) && !named && !(m.e.Obj != nil && rootOf(m.e.CAMEO) == "15") {
 		return []int{obj} // (not "mobilized army reservists": the actor's own forces)
 	}
 	xc := m.xcomp
@@ -860,10 +860,19 @@ func (s *sentence) phraseActors(w int) []*record.Actor {
 		}
 	}
 	if len(out) == 0 && (s.w[w].UPOS == "NOUN") {
-		// "Ukraine's aspirations", "the Kremlin's hope": the possessor.
+		// "Ukraine's aspirations", "the Kremlin's hope": the possessor;
+		// "the al-Qaeda terror network", "the Kremlin press office": the
+		// organisation or country named in the compound.
 		for _, c := range s.kids[w] {
 			if s.w[c].Deprel == "nmod:poss" {
 				return s.phraseActors(c)
+			}
+		}
+		for _, c := range s.kids[w] {
+			if base(s.w[c].Deprel) == "compound" && s.w[c].UPOS == "PROPN" {
+				if m := s.in.Actors.Head(s.si, c); m != nil && (m.Type == record.Org || m.Type == record.GPE) && !m.Place {
+					return []*record.Actor{m.Actor()}
+				}
 			}
 		}
 	}
