@@ -24,6 +24,22 @@ func New(d *dict.Dict) *Resolver { return &Resolver{d: d} }
 // sents its tagged and parsed sentences (spans into text), date the
 // article's date (the zero Date when unknown).
 func (r *Resolver) Resolve(text string, sents []doc.Sentence, date dict.Date) *Result {
+	return r.ResolveHinted(text, sents, date, nil)
+}
+
+// NameHint is a named mention found by a statistical recogniser: words
+// [Start, End) of a sentence and a type (record.Person, record.Org, ...).
+type NameHint struct {
+	Start, End int
+	Type       string
+}
+
+// ResolveHinted is Resolve with name hints from a named-entity recogniser,
+// one slice per sentence (hints may be nil). A hint types a name the
+// dictionary does not know ("Marc Fogel" is a PERSON, "Third World Water
+// Forum" an ORG), and adds names the tree-based pass did not take for
+// actors; the dictionary, when it knows a name, always wins.
+func (r *Resolver) ResolveHinted(text string, sents []doc.Sentence, date dict.Date, hints [][]NameHint) *Result {
 	res := &Result{text: text, heads: make([][]*Mention, len(sents)), cover: make([][]*Mention, len(sents)),
 		outer: make([][]*Mention, len(sents))}
 	for si := range sents {
@@ -32,7 +48,10 @@ func (r *Resolver) Resolve(text string, sents []doc.Sentence, date dict.Date) *R
 		res.cover[si] = make([]*Mention, len(s.Words))
 		res.outer[si] = make([]*Mention, len(s.Words))
 		sc := newSentCtx(r, text, s, si, date)
-		ms := dropInsideNames(sc.mentions())
+		if si < len(hints) {
+			sc.hints = hints[si]
+		}
+		ms := dropInsideNames(sc.hinted(sc.mentions()))
 		for _, m := range ms {
 			res.heads[si][m.Head] = m
 		}
@@ -79,6 +98,7 @@ type sentCtx struct {
 	lower []string
 	done  []*Mention // mention per head word once built
 	mark  []int      // chunk marks (see chunks)
+	hints []NameHint // names a recogniser found in the sentence
 	busy  []bool
 }
 
@@ -477,12 +497,57 @@ func (sc *sentCtx) resolveName(m *Mention, a, b int, used []bool) {
 }
 
 func (sc *sentCtx) guessType(a, b int) string {
+	for _, h := range sc.hints {
+		if h.Start < b && a < h.End {
+			return h.Type
+		}
+	}
 	for k := a; k < b; k++ {
 		if orgWords[sc.lower[k]] {
 			return record.Org
 		}
 	}
 	return record.Other
+}
+
+// hinted adds a mention for each recognised name that no mention overlaps.
+func (sc *sentCtx) hinted(ms []*Mention) []*Mention {
+	w := sc.s.Words
+	for _, h := range sc.hints {
+		if h.Start < 0 || h.End > len(w) || h.Start >= h.End {
+			continue
+		}
+		taken := false
+		for _, m := range ms {
+			if m.Start < h.End && h.Start < m.End {
+				taken = true
+				break
+			}
+		}
+		if taken {
+			continue
+		}
+		head := h.Start
+		for k := h.Start; k < h.End; k++ {
+			if p := w[k].Head - 1; p < h.Start || p >= h.End {
+				head = k
+				break
+			}
+		}
+		m := sc.newMention(head, h.Start, h.End)
+		if m.Start >= m.End {
+			continue
+		}
+		m.Type, m.Name = h.Type, m.Text
+		m.nameA, m.nameB = m.Start, m.End
+		if sc.lookupName(m, m.Start, m.End) {
+			// the dictionary knows it after all (a form the tree split)
+			m.nameA, m.nameB = m.Start, m.End
+		}
+		sc.done[head] = m
+		ms = append(ms, m)
+	}
+	return ms
 }
 
 // lookupName tries words [a, b) as a dictionary name; on success it fills m.

@@ -79,7 +79,13 @@ func (e *Engine) Code(a doc.Article, opt Options) *Result {
 			date = d
 		}
 	}
-	acts := e.Actors.Resolve(a.Text, sents, date)
+	hints := make([][]actor.NameHint, len(sents))
+	for i := range sents {
+		for _, m := range e.P.Entities(sents[i].Words) {
+			hints[i] = append(hints[i], actor.NameHint{Start: m.Start, End: m.End, Type: m.Type})
+		}
+	}
+	acts := e.Actors.ResolveHinted(a.Text, sents, date, hints)
 	evs := e.Events.Code(event.Input{DocID: a.ID, Text: a.Text, Date: a.Date, Sentences: sents, Actors: acts, Explain: opt.Explain})
 	d := record.Document{Schema: record.Schema, DocID: a.ID, Date: a.Date, Source: a.Source, Title: a.Title, URL: a.URL,
 		Sentences: make([]record.SentenceSpan, len(sents)), Entities: acts.Records(), Events: evs,
