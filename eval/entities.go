@@ -520,13 +520,12 @@ func NERPredictor(a EntityAnnotator) func(text string) []EntitySpan {
 // WriteEntityScores writes s as a table: per type, then all typed, then
 // spans alone, the gold and predicted counts and precision, recall and F1
 // (percent) with exact and with overlap matching.
-func WriteEntityScores(w io.Writer, s EntityScores) error {
-	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "%s: %d texts\n", s.Name, s.Texts)
-	fmt.Fprintf(bw, "%-7s %6s %6s   %6s %6s %6s   %6s %6s %6s\n", "type", "gold", "pred", "P", "R", "F1", "ovl P", "ovl R", "ovl F1")
+func WriteEntityScores(w io.Writer, s EntityScores) {
+	fmt.Fprintf(w, "%s: %d texts\n", s.Name, s.Texts)
+	fmt.Fprintf(w, "%-7s %6s %6s   %6s %6s %6s   %6s %6s %6s\n", "type", "gold", "pred", "P", "R", "F1", "ovl P", "ovl R", "ovl F1")
 	row := func(r EntityTypeScores) {
 		e, o := r.Exact, r.Overlap
-		fmt.Fprintf(bw, "%-7s %6d %6d   %6.2f %6.2f %6.2f   %6.2f %6.2f %6.2f\n", r.Type, e.Gold, e.System,
+		fmt.Fprintf(w, "%-7s %6d %6d   %6.2f %6.2f %6.2f   %6.2f %6.2f %6.2f\n", r.Type, e.Gold, e.System,
 			100*e.P(), 100*e.R(), 100*e.F1(), 100*o.P(), 100*o.R(), 100*o.F1())
 	}
 	for _, r := range s.Types {
@@ -534,5 +533,4 @@ func WriteEntityScores(w io.Writer, s EntityScores) error {
 	}
 	row(s.All)
 	row(s.Untyped)
-	return bw.Flush()
 }

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -170,18 +171,44 @@ func TestNERAccuracy(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b strings.Builder
-	if err := eval.WriteEntityScores(&b, s); err != nil {
-		t.Fatal(err)
-	}
+	eval.WriteEntityScores(&b, s)
 	t.Log("\n" + b.String())
 	if f := 100 * s.All.Exact.F1(); f < nerDevFloor {
 		t.Errorf("named-entity F1 %.2f on gum-dev, want at least %.1f", f, nerDevFloor)
 	}
 }
 
+// TestNERHeldOut logs the recogniser's scores on GUM's test split and on
+// re3d (all gold mentions, GPE read as LOC or ORG; GPE read as LOC only;
+// named gold mentions only). It checks nothing but that they can be
+// computed: these sets are reported, not tuned on. Run with -v to see them.
+func TestNERHeldOut(t *testing.T) {
+	p := mustDefault(t)
+	g, err := ner.DefaultGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	s, err := eval.ScoreGUMEntities("gum-test", p, readUD(t, "gum-test"), g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eval.WriteEntityScores(&b, s)
+	dir := sharedtest.Need(t, sharedtest.Path("data", "gold", "re3d", "README.md"))
+	docs, err := eval.ReadRe3d(filepath.Dir(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	predict := eval.NERPredictor(p)
+	eval.WriteEntityScores(&b, eval.ScoreEntities("re3d", docs, eval.Re3dTask, predict))
+	eval.WriteEntityScores(&b, eval.ScoreEntities("re3d, GPE as LOC only", docs, eval.Re3dStrictTask, predict))
+	eval.WriteEntityScores(&b, eval.ScoreEntities("re3d, named gold mentions", eval.NamedOnly(docs), eval.Re3dTask, predict))
+	t.Log("\n" + b.String())
+}
+
 // nerDevFloor is a little under the F1 the embedded recogniser measured on
 // gum-dev when it was trained.
-const nerDevFloor = 65.0
+const nerDevFloor = 66.0
 
 // BenchmarkEntities finds the named mentions of the EWT test split's
 // sentences, tagged beforehand; compare with BenchmarkTagParse, with
