@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"dyad/actor"
 	"dyad/conllu"
 	"dyad/doc"
 	"dyad/engine"
@@ -113,13 +114,7 @@ Examples:
 		}
 		t0 = time.Now()
 		s := eval.ScoreEntities(name, docs, eval.Re3dTask, func(text string) []eval.EntitySpan {
-			var out []eval.EntitySpan
-			for _, e := range code("", text, "").Doc.Entities {
-				for _, m := range e.Mentions {
-					out = append(out, eval.EntitySpan{Start: m.Span[0], End: m.Span[1], Type: e.Type})
-				}
-			}
-			return out
+			return entitySpans(text, code("", text, "").Actors)
 		})
 		fmt.Fprintf(w, "%s: %d documents (models loaded in %v, scored in %.1fs)\n\n", name, len(docs), load.Round(time.Millisecond), time.Since(t0).Seconds())
 		eval.WriteEntityScores(w, s)
@@ -259,4 +254,32 @@ func evalParser(env Env, treebank, models string) error {
 	fmt.Fprintf(w, "\ngold tokens (%.2fs, %.0f sentences/s)\n", gt.Seconds(), float64(len(gold))/gt.Seconds())
 	eval.WriteParserScores(w, ps)
 	return nil
+}
+
+// entitySpans lists every actor mention with its entity's type, for
+// scoring entity recognition. A group of people ("militants", "Russian
+// troops") counts as an organisation, as re3d and most entity schemes
+// annotate them.
+func entitySpans(text string, r *actor.Result) []eval.EntitySpan {
+	var out []eval.EntitySpan
+	for _, m := range r.Mentions {
+		t := m.Type
+		if m.Entity != nil {
+			t = m.Entity.Type
+		}
+		if t == record.Person && m.Plural && !m.Pronoun {
+			t = record.Org
+		}
+		if t == "" || t == record.Other || m.Pronoun && m.Entity == nil {
+			continue
+		}
+		start := m.Span.Start
+		// re3d, like most entity schemes, spans "the army", "the United
+		// States"; dyad's mentions leave the article out.
+		if p := strings.ToLower(text[max(0, start-4):start]); p == "the " && t != record.NORP {
+			start -= 4
+		}
+		out = append(out, eval.EntitySpan{Start: start, End: m.Span.End, Type: t})
+	}
+	return out
 }
