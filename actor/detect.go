@@ -190,6 +190,9 @@ func (sc *sentCtx) nominal(i int) bool {
 // mentions finds the sentence's mentions.
 func (sc *sentCtx) mentions() []*Mention {
 	sc.mark = make([]int, len(sc.s.Words))
+	for k := 0; k < sc.dateline(); k++ {
+		sc.mark[k] = markCore // no mention: "WASHINGTON, Feb 12 -" only says where the report was filed
+	}
 	out := sc.chunks(sc.mark)
 	for _, c := range out {
 		for k := c.Start; k < c.End; k++ {
@@ -518,6 +521,9 @@ func (sc *sentCtx) hinted(ms []*Mention) []*Mention {
 			continue
 		}
 		taken := false
+		for k := h.Start; k < h.End; k++ {
+			taken = taken || sc.mark[k] != markNone
+		}
 		for _, m := range ms {
 			if m.Start < h.End && h.Start < m.End {
 				taken = true
@@ -943,4 +949,22 @@ func dropInsideNames(ms []*Mention) []*Mention {
 		}
 	}
 	return out
+}
+
+// dateline returns the number of words of a dateline that opens the
+// sentence ("WASHINGTON, Feb 12 -", "MOSCOW (Reuters) -", "GENEVA —"): a
+// place in capitals, then up to a few words, then a dash. It returns 0
+// when there is none.
+func (sc *sentCtx) dateline() int {
+	w := sc.s.Words
+	if len(w) < 3 || !acronym(w[0].Form) && !(len(w[0].Form) > 2 && strings.ToUpper(w[0].Form) == w[0].Form) {
+		return 0
+	}
+	for k := 1; k < len(w) && k <= 8; k++ {
+		switch w[k].Form {
+		case "-", "--", "—", "–":
+			return k + 1
+		}
+	}
+	return 0
 }

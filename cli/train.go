@@ -10,9 +10,11 @@ import (
 func runTrain(ctx context.Context, env Env, args []string) error {
 	fs := newFlagSet(env, "train", "[flags]", `
 Rebuild dyad's statistical models — sentence splitter, part-of-speech
-tagger, lemmatizer and dependency parser — from the Universal Dependencies
-treebanks, and write them to the models folder, from which they are embedded
-in the binary at the next build. Training is deterministic: the same
+tagger, lemmatizer, dependency parser and named-entity recogniser (from
+GUM's entity annotation, with a snapshot of the actor dictionary as its
+gazetteer) — from the Universal Dependencies treebanks, and write them to
+the models folder, from which they are embedded in the binary at the next
+build. Training is deterministic: the same
 treebanks and seed give byte-identical models. It takes a few minutes on two
 cores.
 
