@@ -1,6 +1,8 @@
 # dyad — common tasks. `make test` is what CI runs.
 SHARED ?= ../shared
 UD     ?= $(SHARED)/data/ud
+GOLD   ?= $(SHARED)/data/gold
+FUZZTIME ?= 15s
 
 .PHONY: test bench eval lint train fuzz build
 
@@ -18,6 +20,13 @@ bench:
 eval: build
 	./bin/dyad eval --parser $(UD)/ewt-test.conllu
 	./bin/dyad eval --parser $(UD)/gum-test.conllu
+	./bin/dyad eval $(GOLD)/plover-gsr-dev.json
+	./bin/dyad eval $(GOLD)/conflibert/cameo_class_train.tsv
+	./bin/dyad eval $(GOLD)/conflibert/cameo_ner_train.txt
+	./bin/dyad eval $(GOLD)/re3d
+	./bin/dyad eval --no-builtin --actors $(GOLD)/petrarch-unittest/PETR.Validate.actors.txt \
+		--agents $(GOLD)/petrarch-unittest/PETR.Validate.agents.txt \
+		--verbs $(GOLD)/petrarch-unittest/PETR.Validate.verbs.txt $(GOLD)/petrarch-unittest/PETR.UnitTest.records.xml
 
 lint:
 	gofmt -l . | tee /dev/stderr | (! read)
@@ -30,7 +39,30 @@ train:
 	go run ./cmd/dyad train --ud $(UD) --out models
 	$(MAKE) build
 
-fuzz:
-	go test ./text -run '^$$' -fuzz FuzzSplit -fuzztime 30s
-	go test ./input -run '^$$' -fuzz FuzzReadJSONL -fuzztime 30s
-	go test ./pipeline -run '^$$' -fuzz FuzzAnnotate -fuzztime 60s
+fuzz: # every reader of outside input, $(FUZZTIME) each
+	go test ./actor/dict -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
+	go test ./cameo -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
+	go test ./conllu -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME)
+	go test ./engine -run '^$$' -fuzz '^FuzzCode$$' -fuzztime $(FUZZTIME)
+	go test ./eval -run '^$$' -fuzz '^FuzzReadBIO$$' -fuzztime $(FUZZTIME)
+	go test ./eval -run '^$$' -fuzz '^FuzzReadClass$$' -fuzztime $(FUZZTIME)
+	go test ./eval -run '^$$' -fuzz '^FuzzReadDyadGold$$' -fuzztime $(FUZZTIME)
+	go test ./eval -run '^$$' -fuzz '^FuzzReadPetrarch$$' -fuzztime $(FUZZTIME)
+	go test ./eval -run '^$$' -fuzz '^FuzzReadPloverGold$$' -fuzztime $(FUZZTIME)
+	go test ./eval -run '^$$' -fuzz '^FuzzReadRe3dSource$$' -fuzztime $(FUZZTIME)
+	go test ./event/lexicon -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
+	go test ./geo -run '^$$' -fuzz '^FuzzLookup$$' -fuzztime $(FUZZTIME)
+	go test ./geo -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME)
+	go test ./input -run '^$$' -fuzz '^FuzzReadHTML$$' -fuzztime $(FUZZTIME)
+	go test ./input -run '^$$' -fuzz '^FuzzReadJSONL$$' -fuzztime $(FUZZTIME)
+	go test ./input -run '^$$' -fuzz '^FuzzReadText$$' -fuzztime $(FUZZTIME)
+	go test ./lemma -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME)
+	go test ./ner -run '^$$' -fuzz '^FuzzParseGUMEntities$$' -fuzztime $(FUZZTIME)
+	go test ./ner -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME)
+	go test ./petrarch -run '^$$' -fuzz '^FuzzReadActors$$' -fuzztime $(FUZZTIME)
+	go test ./petrarch -run '^$$' -fuzz '^FuzzReadAgents$$' -fuzztime $(FUZZTIME)
+	go test ./petrarch -run '^$$' -fuzz '^FuzzReadDiscards$$' -fuzztime $(FUZZTIME)
+	go test ./petrarch -run '^$$' -fuzz '^FuzzReadVerbs$$' -fuzztime $(FUZZTIME)
+	go test ./pipeline -run '^$$' -fuzz '^FuzzAnnotate$$' -fuzztime $(FUZZTIME)
+	go test ./text -run '^$$' -fuzz '^FuzzSplit$$' -fuzztime $(FUZZTIME)
+	go test ./timex -run '^$$' -fuzz '^FuzzFind$$' -fuzztime $(FUZZTIME)

@@ -15,7 +15,7 @@ import (
 )
 
 // Version is dyad's version.
-const Version = "0.1.0-dev"
+const Version = "0.2.0-dev"
 
 // Exit codes, as the contract in the README defines them.
 const (
