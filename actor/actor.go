@@ -41,10 +41,10 @@ type Mention struct {
 	ctrl      int  // for a subjectless participle or infinitive: the clause its subject comes from, else -1
 	clause    int  // the word the phrase depends on (for pronoun binding), -1 for root
 
-	qualifier  *Mention // whose role it is ("Kremlin" in "Kremlin spokesman")
-	antecedent *Mention // for relative pronouns: the noun the clause modifies
-	nameA, nameB int    // the words of the name, [nameA, nameB); equal when none
-	appositive *Mention // for an apposition ("Marc Fogel, an American teacher"): the phrase it renames
+	qualifier    *Mention // whose role it is ("Kremlin" in "Kremlin spokesman")
+	antecedent   *Mention // for relative pronouns: the noun the clause modifies
+	nameA, nameB int      // the words of the name, [nameA, nameB); equal when none
+	appositive   *Mention // for an apposition ("Marc Fogel, an American teacher"): the phrase it renames
 }
 
 // Entity is one actor of the document with all its mentions.
