@@ -549,6 +549,8 @@ func (sc *sentCtx) hinted(ms []*Mention) []*Mention {
 		if sc.lookupName(m, m.Start, m.End) {
 			// the dictionary knows it after all (a form the tree split)
 			m.nameA, m.nameB = m.Start, m.End
+		} else if m.Type == record.GPE || m.Type == record.Loc {
+			m.Place = true // a town or region the dictionary does not know
 		}
 		sc.done[head] = m
 		ms = append(ms, m)

@@ -220,6 +220,9 @@ func (s *sentence) try(e *lexicon.Entry, i int, strict bool) (match, bool) {
 				m.prt = c
 			}
 		}
+		if m.prt < 0 && i+1 < len(s.w) && s.lower[i+1] == e.Prt && e.Kind == lexicon.Verb {
+			m.prt = i + 1 // "handed over 700 kg": the particle the parse hung elsewhere
+		}
 		if m.prt < 0 {
 			return m, false
 		}
@@ -374,6 +377,9 @@ func (s *sentence) genericRecipient(m match, obj int) []int {
 				return []int{x}
 			}
 		}
+	}
+	if x := s.nearestActor(m); x >= 0 {
+		return []int{x}
 	}
 	// "rejected an Indian proposal", "a US offer", "Ukraine's aspirations",
 	// "calls by Belarus's rulers", "conceded to demands from UNITA": who
@@ -1041,7 +1047,12 @@ func (s *sentence) isActor(w int) bool {
 	if a == nil {
 		a = s.in.Actors.Covering(s.si, w)
 	}
-	return a != nil && !a.Place || s.w[w].UPOS != "ADJ" && len(s.possessorActor(w)) > 0
+	if a != nil && !a.Place {
+		if _, code, _, _ := a.Resolved(); code != "" || len(a.Members) > 0 {
+			return true
+		}
+	}
+	return s.w[w].UPOS != "ADJ" && len(s.possessorActor(w)) > 0
 }
 
 // isPlace reports whether word w names a place with a country.
@@ -1087,6 +1098,12 @@ var mutual = map[string]bool{"03": true, "04": true, "05": true, "06": true}
 // entry whose head is one of them is used.
 func lemmaCandidates(form string) []string {
 	var out []string
+	if strings.Contains(form, "-") {
+		// "re-open", "re-elected": the same verb without the hyphen
+		joined := strings.ReplaceAll(form, "-", "")
+		out = append(out, joined)
+		out = append(out, lemmaCandidates(joined)...)
+	}
 	for _, suf := range []string{"ed", "ing", "es", "s"} {
 		if !strings.HasSuffix(form, suf) || len(form) <= len(suf)+2 {
 			continue
@@ -1121,3 +1138,43 @@ var speechVerbs = map[string]bool{"say": true, "state": true, "tell": true, "add
 	"declare": true, "insist": true, "stress": true, "emphasize": true, "emphasise": true, "write": true,
 	"argue": true, "warn": true, "reiterate": true, "repeat": true, "assert": true, "maintain": true,
 	"note": true, "tweet": true, "post": true, "conclude": true, "urge": true}
+
+// nearestActor looks for a recipient deeper in the trigger's clause: the
+// first actor (not a place, not the subject's phrase) met going down the
+// tree from the trigger, at most three arcs away, without entering another
+// clause's subject or a reported clause: "conceded to demands from
+// UNITA", "launched a mediation effort between the Emirates and Saudi
+// Arabia". It returns -1 when there is none.
+func (s *sentence) nearestActor(m match) int {
+	subj := map[int]bool{}
+	ws, _ := s.subjects(s.clause(m))
+	for _, w := range ws {
+		subj[w] = true
+	}
+	type item struct{ w, d int }
+	queue := []item{{m.trigger, 0}}
+	if m.light >= 0 {
+		queue = append(queue, item{m.light, 0})
+	}
+	for len(queue) > 0 {
+		it := queue[0]
+		queue = queue[1:]
+		for _, c := range s.kids[it.w] {
+			r := base(s.w[c].Deprel)
+			switch r {
+			case "nsubj", "csubj", "ccomp", "parataxis", "punct", "advcl", "acl", "conj", "appos":
+				continue
+			}
+			if subj[c] {
+				continue
+			}
+			if it.d+1 > 0 && s.nominal(c) && s.isActor(c) {
+				return c
+			}
+			if it.d+1 < 3 {
+				queue = append(queue, item{c, it.d + 1})
+			}
+		}
+	}
+	return -1
+}
