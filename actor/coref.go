@@ -333,24 +333,32 @@ func contextCountries(res *Result) {
 			m.Entity != nil && m.Entity.Country != "" || len(m.Members) > 0 {
 			continue
 		}
-		best, dist := (*Mention)(nil), 1<<30
-		for k := i - 8; k <= i+8; k++ {
-			if k < 0 || k >= len(res.Mentions) || k == i {
-				continue
+		// A country or nationality word first; else a person or body whose
+		// country is known.
+		var best *Mention
+		for _, places := range []bool{true, false} {
+			dist := 1 << 30
+			for k := i - 8; k <= i+8; k++ {
+				if k < 0 || k >= len(res.Mentions) || k == i {
+					continue
+				}
+				c := res.Mentions[k]
+				if c.Sent != m.Sent || len(c.Country) != 3 || c.Pronoun {
+					continue
+				}
+				if place := c.Type == record.GPE || c.Type == record.NORP; place != places || !place && c.Type != record.Person && c.Type != record.Org {
+					continue
+				}
+				d := c.Span.Start - m.Span.Start
+				if d < 0 {
+					d = -d
+				}
+				if d < dist {
+					best, dist = c, d
+				}
 			}
-			c := res.Mentions[k]
-			if c.Sent != m.Sent || len(c.Country) != 3 || c.Pronoun {
-				continue
-			}
-			if c.Type != record.GPE && c.Type != record.NORP && !(c.Type == record.Person || c.Type == record.Org) {
-				continue
-			}
-			d := c.Span.Start - m.Span.Start
-			if d < 0 {
-				d = -d
-			}
-			if d < dist {
-				best, dist = c, d
+			if best != nil {
+				break
 			}
 		}
 		if best == nil {
