@@ -122,3 +122,18 @@ func TestCodeFormats(t *testing.T) {
 		t.Errorf("bad --format: exit %d", code)
 	}
 }
+
+// TestEvalDyadGold scores dyad on a small gold set of our own sentences
+// (testdata/gold-events.jsonl) and compares the report with a golden file,
+// so that the event scorer runs without ../shared.
+func TestEvalDyadGold(t *testing.T) {
+	out, errs, code := run(t, "", "eval", "--errors", "testdata/gold-events.jsonl")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	// The first line carries load and coding times: leave it out.
+	out = out[strings.IndexByte(out, '\n')+1:]
+	if !matchGolden(t, "gold-events.out", []byte(out)) {
+		t.Errorf("dyad eval of testdata/gold-events.jsonl differs from testdata/gold-events.out; review and rerun with -update if right:\n%s", out)
+	}
+}
