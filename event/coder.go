@@ -188,6 +188,7 @@ type match struct {
 	recip   []int // recipient words
 	actorP  int   // the noun's actor phrase ("by X"), or -1
 	missing bool  // the recipient preposition the entry names is absent
+	generic bool  // the recipient was found by the generic search, not the entry's slot
 }
 
 // lightVerbs are used when the lexicon has no light-verb entries.
@@ -325,6 +326,7 @@ func (s *sentence) try(e *lexicon.Entry, i int, strict bool) (match, bool) {
 	}
 	if len(m.recip) == 0 && e.Kind != lexicon.Cue {
 		m.recip = s.genericRecipient(m, obj)
+		m.generic = len(m.recip) > 0
 	}
 	return m, true
 }
@@ -580,6 +582,9 @@ func (s *sentence) events(m match) []record.Event {
 		}
 		actors = []*record.Actor{nil} // "three civilians were killed": the victim is known
 	}
+	if len(actors) >= 2 && m.generic && (e.Recip || mutual[rootOf(e.CAMEO)]) {
+		recips = nil // "Israel and Hamas agreed to a ceasefire": with each other
+	}
 	type pair struct{ a, r *record.Actor }
 	var pairs []pair
 	switch {
@@ -631,7 +636,7 @@ func (s *sentence) events(m match) []record.Event {
 	var out []record.Event
 	for _, p := range pairs {
 		if p.a != nil && p.r != nil && sameActor(p.a, p.r) {
-			if e.Recip {
+			if e.Recip || len(recips) == 0 {
 				continue // "both sides met": not each with itself
 			}
 			p.r = nil // "Ethiopia reopened its borders": no other party
@@ -729,7 +734,15 @@ func (s *sentence) actorsOf(m match) ([]*record.Actor, string) {
 func (s *sentence) wordsActors(ws []int) []*record.Actor {
 	var out []*record.Actor
 	for _, w := range ws {
-		out = append(out, s.phraseActors(w)...)
+	next:
+		for _, a := range s.phraseActors(w) {
+			for _, o := range out {
+				if sameActor(a, o) {
+					continue next
+				}
+			}
+			out = append(out, a)
+		}
 	}
 	return out
 }
