@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"unicode"
 
 	"dyad/doc"
 	"dyad/lemma"
@@ -86,13 +87,67 @@ func load(open func(string) ([]byte, error)) (*Pipeline, error) {
 // Split splits text into sentences of tokens and words, without tags.
 func (p *Pipeline) Split(s string) []doc.Sentence { return p.seg.Split(s) }
 
-// Annotate splits, tags, lemmatizes and parses text.
+// Annotate splits, tags, lemmatizes and parses text. A dateline that
+// opens a sentence ("WASHINGTON, Feb 12 - U.S. President Donald Trump
+// said ...") is parsed apart from the sentence it heads and attached to
+// its root as "dep", so that it does not take the subject's place.
 func (p *Pipeline) Annotate(s string) []doc.Sentence {
 	sents := p.seg.Split(s)
 	for i := range sents {
-		p.AnnotateWords(sents[i].Words)
+		words := sents[i].Words
+		p.Tag(words)
+		if k := Dateline(words); k > 0 {
+			p.parser.Parse(words[:k])
+			rest := words[k:]
+			p.parser.Parse(rest)
+			root := 0
+			for j := range rest {
+				if rest[j].Head > 0 {
+					rest[j].Head += k
+				} else if root == 0 {
+					root = k + j + 1
+				}
+			}
+			for j := range words[:k] {
+				if words[j].Head == 0 {
+					words[j].Head, words[j].Deprel = root, "dep"
+				}
+			}
+			continue
+		}
+		p.parser.Parse(words)
 	}
 	return sents
+}
+
+// Dateline returns the number of words of a dateline that opens a
+// sentence — a place in capitals, then at most seven words (a date, an
+// agency), then a dash: "WASHINGTON, Feb 12 -", "MOSCOW (Reuters) —" — or 0
+// when there is none or nothing follows it.
+func Dateline(words []doc.Word) int {
+	if len(words) < 4 {
+		return 0
+	}
+	f := words[0].Form
+	letters := 0
+	for _, r := range f {
+		if unicode.IsLower(r) {
+			return 0
+		}
+		if unicode.IsUpper(r) {
+			letters++
+		}
+	}
+	if letters < 3 {
+		return 0
+	}
+	for k := 1; k < len(words)-2 && k <= 8; k++ {
+		switch words[k].Form {
+		case "-", "--", "—", "–":
+			return k + 1
+		}
+	}
+	return 0
 }
 
 // AnnotateWords tags, lemmatizes and parses one sentence's words, given
