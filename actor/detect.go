@@ -575,11 +575,21 @@ func (sc *sentCtx) lookupName(m *Mention, a, b int) bool {
 		}
 	}
 	if best.Kind == dict.KindPerson && len(ms) > 1 {
-		// A bare surname shared by several people: prefer the one in office.
+		// A bare surname shared by several people: prefer the one in office,
+		// else the one whose last office ended latest before the date
+		// ("Assad" in 2025 is Bashar, not Hafez).
+		inOffice := false
 		for _, x := range ms {
 			if x.Kind == dict.KindPerson && !x.Former {
-				best = x
+				best, inOffice = x, true
 				break
+			}
+		}
+		if !inOffice {
+			for _, x := range ms {
+				if x.Kind == dict.KindPerson && lastEnd(x, sc.date).After(lastEnd(best, sc.date)) {
+					best = x
+				}
 			}
 		}
 	}
@@ -969,4 +979,37 @@ func (sc *sentCtx) dateline() int {
 		}
 	}
 	return 0
+}
+
+// lastEnd returns when the latest of a person's offices that began by
+// date ended (an open end counts as date itself).
+func lastEnd(x dict.Match, date dict.Date) dayStamp {
+	var best dayStamp
+	for _, o := range x.Offices {
+		from, to := stamp(o.When.From), stamp(o.When.To)
+		if !date.IsZero() && !o.When.From.IsZero() && from.After(stamp(date)) {
+			continue // not yet held on the date
+		}
+		if o.When.To.IsZero() {
+			to = stamp(date)
+		}
+		if to.After(best) {
+			best = to
+		}
+	}
+	return best
+}
+
+// dayStamp orders partial dates: year, month, day.
+type dayStamp [3]int
+
+func stamp(d dict.Date) dayStamp { return dayStamp{d.Y, d.M, d.D} }
+
+func (s dayStamp) After(o dayStamp) bool {
+	for i := range s {
+		if s[i] != o[i] {
+			return s[i] > o[i]
+		}
+	}
+	return false
 }
