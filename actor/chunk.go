@@ -54,6 +54,9 @@ func (sc *sentCtx) chunkWord(j int, first bool) bool {
 		return false
 	case sc.lower[j] == "of":
 		return !first && j+1 < len(sc.s.Words) && capitalised(sc.s.Words[j+1].Form)
+	case nameParticles[sc.lower[j]]:
+		// "F. W. de Klerk", "Ursula von der Leyen"
+		return !first && j+1 < len(sc.s.Words) && (capitalised(sc.s.Words[j+1].Form) || nameParticles[sc.lower[j+1]])
 	case capitalised(w.Form):
 		switch w.UPOS {
 		case "ADP", "SCONJ", "ADV", "CCONJ", "AUX", "PART", "NUM", "VERB", "INTJ":
@@ -220,3 +223,8 @@ func (sc *sentCtx) chunk(a, b int, mark []int) *Mention {
 	}
 	return full
 }
+
+// nameParticles are the lower-case words inside personal names.
+var nameParticles = map[string]bool{"de": true, "van": true, "von": true, "der": true, "den": true,
+	"al": true, "al-": true, "bin": true, "ibn": true, "da": true, "du": true, "le": true, "la": true,
+	"el": true, "dos": true, "das": true, "del": true, "di": true, "ter": true}

@@ -606,6 +606,9 @@ func (sc *sentCtx) lookupName(m *Mention, a, b int) bool {
 				o = best.Offices[len(best.Offices)-1]
 			}
 			m.Country, m.Sector, m.Role = o.Country, o.Sector, o.Role
+			if c, ok := sc.r.d.Country(o.Country); ok {
+				m.Country = c.CAMEO // the CAMEO country code (Kosovo: KSV, not XKX)
+			}
 			if best.Former {
 				m.Former = true
 				m.Sector = "ELI"
