@@ -11,6 +11,7 @@ import (
 	"dyad/engine"
 	"dyad/event"
 	"dyad/input"
+	"dyad/internal/sharedtest"
 )
 
 var (
@@ -119,6 +120,32 @@ func BenchmarkEvents(b *testing.B) {
 func BenchmarkCode(b *testing.B) {
 	e := setup(b)
 	arts := examples(b)
+	n := 0
+	b.ResetTimer()
+	for range b.N {
+		for _, a := range arts {
+			n += len(e.Code(a, engine.Options{}).Sentences)
+		}
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// BenchmarkCodeNews runs the whole job, one core, over the PolNeAR news
+// articles in ../shared (skipped without them): the throughput `dyad code`
+// is measured by, without reading files or writing JSON.
+func BenchmarkCodeNews(b *testing.B) {
+	e := setup(b)
+	dir := sharedtest.Need(b, "data/gold/polnear/train/text")
+	var arts []doc.Article
+	if _, err := input.Read(context.Background(), []string{dir}, nil, input.Options{}, func(a doc.Article) error {
+		arts = append(arts, a)
+		return nil
+	}); err != nil {
+		b.Fatal(err)
+	}
+	if len(arts) > 200 {
+		arts = arts[:200]
+	}
 	n := 0
 	b.ResetTimer()
 	for range b.N {
