@@ -11,8 +11,11 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"math/bits"
 	"math/rand"
+	"slices"
 	"sort"
+	"sync"
 
 	"dyad/conllu"
 	"dyad/doc"
@@ -27,6 +30,9 @@ type Parser struct {
 	// indexes in labels of "root", and of "dep" and "punct", which finish
 	// gives words left without a head
 	root, dep, punct int
+
+	emptyOnce sync.Once
+	empty     []int32 // see emptySlotRows
 }
 
 // Transition classes: 0 SHIFT, 1 REDUCE, 2.. LEFT-l, 2+L.. RIGHT-l.
@@ -66,26 +72,41 @@ type state struct {
 const none = -1
 
 func newState(words []doc.Word) *state {
+	s := &state{}
+	s.reset(words)
+	return s
+}
+
+// reset makes s the initial configuration for words, reusing its slices.
+func (s *state) reset(words []doc.Word) {
 	n := len(words)
-	s := &state{n: n, b: 1, rootCh: none}
-	mk := func() []int {
-		a := make([]int, n+2)
+	s.n, s.b, s.rootCh = n, 1, none
+	ints := func(a []int, v int) []int {
+		a = slices.Grow(a[:0], n+2)[:n+2]
 		for i := range a {
-			a[i] = none
+			a[i] = v
 		}
 		return a
 	}
-	s.heads, s.labels, s.lc1, s.lc2, s.rc1, s.rc2 = mk(), mk(), mk(), mk(), mk(), mk()
-	s.nl, s.nr = make([]int, n+2), make([]int, n+2)
-	s.ls, s.rs = make([]uint64, n+2), make([]uint64, n+2)
-	s.inSt = make([]bool, n+2)
-	s.stack = make([]int, 0, n+1)
-	s.w, s.p, s.wp, s.u = make([]uint64, n+2), make([]uint64, n+2), make([]uint64, n+2), make([]uint64, n+2)
-	s.punct = make([]bool, n+2)
+	s.heads, s.labels = ints(s.heads, none), ints(s.labels, none)
+	s.lc1, s.lc2, s.rc1, s.rc2 = ints(s.lc1, none), ints(s.lc2, none), ints(s.rc1, none), ints(s.rc2, none)
+	s.nl, s.nr = ints(s.nl, 0), ints(s.nr, 0)
+	s.npunct, s.nextVerb, s.nextPunc = ints(s.npunct, 0), ints(s.nextVerb, 0), ints(s.nextPunc, 0)
+	hashes := func(a []uint64) []uint64 {
+		a = slices.Grow(a[:0], n+2)[:n+2]
+		clear(a)
+		return a
+	}
+	s.ls, s.rs = hashes(s.ls), hashes(s.rs)
+	s.w, s.p, s.wp, s.u = hashes(s.w), hashes(s.p), hashes(s.wp), hashes(s.u)
+	s.inSt = slices.Grow(s.inSt[:0], n+2)[:n+2]
+	clear(s.inSt)
+	s.punct = slices.Grow(s.punct[:0], n+2)[:n+2]
+	clear(s.punct)
+	s.stack = slices.Grow(s.stack[:0], n+1)
 	r := n + 1
 	s.w[r], s.p[r], s.u[r] = 0x726f6f74, 0x524f4f54, 0x524f4f54
 	s.wp[r] = perceptron.H2(0, s.w[r], s.p[r])
-	s.npunct, s.nextVerb, s.nextPunc = make([]int, n+2), make([]int, n+2), make([]int, n+2)
 	s.nextVerb[n+1], s.nextPunc[n+1] = n+1, n+1
 	for i := n; i >= 1; i-- {
 		s.nextVerb[i], s.nextPunc[i] = s.nextVerb[i+1], s.nextPunc[i+1]
@@ -102,12 +123,12 @@ func newState(words []doc.Word) *state {
 			s.npunct[i+1]++
 		}
 		s.w[i+1] = wordfeat.Lower(wd.Form)
-		s.p[i+1] = perceptron.H2(1, perceptron.HashString(wd.UPOS), perceptron.HashString(wd.XPOS))
+		u := perceptron.HashString(wd.UPOS)
+		s.p[i+1] = perceptron.H2(1, u, perceptron.HashString(wd.XPOS))
 		s.wp[i+1] = perceptron.H2(0, s.w[i+1], s.p[i+1])
 		s.punct[i+1] = wd.UPOS == "PUNCT"
-		s.u[i+1] = perceptron.HashString(wd.UPOS)
+		s.u[i+1] = u
 	}
-	return s
 }
 
 // s0 returns the top of the stack, or none.
@@ -266,88 +287,114 @@ func capv(n int) uint64 {
 	return uint64(n)
 }
 
-// features appends the feature keys of configuration s.
+// Values of a word for the feature templates; i may be none.
+const nw, np = 0x1111, 0x2222 // values for missing words and tags
+
+func (s *state) W(i int) uint64 {
+	if i < 0 {
+		return nw
+	}
+	return s.w[i]
+}
+
+func (s *state) P(i int) uint64 {
+	if i < 0 {
+		return np
+	}
+	return s.p[i]
+}
+
+func (s *state) WP(i int) uint64 {
+	if i < 0 {
+		return nw ^ np
+	}
+	return s.wp[i]
+}
+
+func (s *state) U(i int) uint64 {
+	if i < 0 {
+		return np
+	}
+	return s.u[i]
+}
+
+func (s *state) L(i int) uint64 {
+	if i < 0 {
+		return 0
+	}
+	return uint64(s.labels[i] + 2)
+}
+
+func get(a []int, i int) int {
+	if i < 0 {
+		return none
+	}
+	return a[i]
+}
+
+// s1 returns the second stack item, or none.
+func (s *state) s1() int {
+	if len(s.stack) < 2 {
+		return none
+	}
+	return s.stack[len(s.stack)-2]
+}
+
+// next returns the buffer words n1 and n2 after buffer front b (none past
+// the root) and the word before b, n0b (none for the first word).
+func (s *state) next(b int) (n1, n2, n0b int) {
+	n1, n2, n0b = none, none, none
+	if b+1 <= s.root() {
+		n1 = b + 1
+	}
+	if b+2 <= s.root() {
+		n2 = b + 2
+	}
+	if b > 1 {
+		n0b = b - 1
+	}
+	return n1, n2, n0b
+}
+
+// verbAhead describes the first verb at or after buffer word n0: 0 for
+// none, else 1 + its distance (capped), plus 8 when a punctuation mark
+// comes first.
+func (s *state) verbAhead(n0 int) uint64 {
+	if s.nextVerb[n0] > s.n {
+		return 0
+	}
+	v := 1 + capv(s.nextVerb[n0]-n0)
+	if s.nextPunc[n0] < s.nextVerb[n0] {
+		v += 8
+	}
+	return v
+}
+
+// features appends the feature keys of configuration s, in the order
+// training has always used (the order matters to training, whose float
+// sums it changes, not to parsing). Parsing scores the same keys in
+// groups; see bufferFeatures.
 func (s *state) features(f []uint64) []uint64 {
 	H1, H2, H3 := perceptron.H1, perceptron.H2, perceptron.H3
-	const nw, np = 0x1111, 0x2222 // values for missing words and tags
-	W := func(i int) uint64 {
-		if i < 0 {
-			return nw
-		}
-		return s.w[i]
-	}
-	P := func(i int) uint64 {
-		if i < 0 {
-			return np
-		}
-		return s.p[i]
-	}
-	WP := func(i int) uint64 {
-		if i < 0 {
-			return nw ^ np
-		}
-		return s.wp[i]
-	}
-	U := func(i int) uint64 {
-		if i < 0 {
-			return np
-		}
-		return s.u[i]
-	}
-	L := func(i int) uint64 {
-		if i < 0 {
-			return 0
-		}
-		return uint64(s.labels[i] + 2)
-	}
-	get := func(a []int, i int) int {
-		if i < 0 {
-			return none
-		}
-		return a[i]
-	}
-	s0 := s.s0()
-	s1 := none
-	if len(s.stack) > 1 {
-		s1 = s.stack[len(s.stack)-2]
-	}
-	n0, n1, n2 := s.b, none, none
+	W, P, WP, U, L := s.W, s.P, s.WP, s.U, s.L
+	s0, s1 := s.s0(), s.s1()
+	n0 := s.b
 	if n0 > s.root() {
 		n0 = none
 	}
-	if s.b+1 <= s.root() {
-		n1 = s.b + 1
+	n1, n2, n0b := s.next(s.b)
+	if n0 == none {
+		n0b = none
 	}
-	if s.b+2 <= s.root() {
-		n2 = s.b + 2
-	}
-	s0a, n0b := none, none // the word after s0, before n0
-	if s0 > 0 && s0+1 <= s.n {
-		s0a = s0 + 1
-	}
-	if n0 > 1 {
-		n0b = n0 - 1
-	}
+	s0a := s.after(s0)
 	s0h := get(s.heads, s0)
 	s0h2 := get(s.heads, s0h)
 	s0l, s0r, s0l2, s0r2 := get(s.lc1, s0), get(s.rc1, s0), get(s.lc2, s0), get(s.rc2, s0)
 	n0l, n0l2 := get(s.lc1, n0), get(s.lc2, n0)
-	d := uint64(0)
-	if n0 != none && s0 != none {
-		d = dist(s0, n0)
-	}
-	// punctuation between s0 and n0, and whether a verb is still ahead
-	var pbetween, verbAhead uint64
+	d, pbetween := s.between(s0, n0)
+	verbAhead := uint64(0)
 	if n0 != none {
-		if s0 > 0 {
-			pbetween = capv(s.npunct[n0-1] - s.npunct[s0])
-		}
-		if s.nextVerb[n0] <= s.n {
-			verbAhead = 1 + capv(s.nextVerb[n0]-n0)
-			if s.nextPunc[n0] < s.nextVerb[n0] {
-				verbAhead += 8 // a punctuation mark comes first
-			}
-		}
+		verbAhead = s.verbAhead(n0)
 	}
 	var s0vl, s0vr, n0vl uint64
 	var s0sl, s0sr, n0sl uint64
@@ -412,29 +459,265 @@ func (s *state) features(f []uint64) []uint64 {
 	return f
 }
 
+// between returns the distance class of s0 and n0 and the number of
+// punctuation marks between them (capped); both 0 when either is none.
+func (s *state) between(s0, n0 int) (d, pbetween uint64) {
+	if n0 != none && s0 != none {
+		d = dist(s0, n0)
+	}
+	if n0 != none && s0 > 0 {
+		pbetween = capv(s.npunct[n0-1] - s.npunct[s0])
+	}
+	return d, pbetween
+}
+
+// At parse time the features are scored in groups, most of them before
+// parsing, for every word of the sentence at once, in one batch per group
+// (perceptron.Model.ScoreEach), whose memory loads overlap:
+//
+//   - bufferFeatures depend only on the buffer front n0, stackFeatures
+//     only on the stack top s0, secondFeatures only on the second stack
+//     item s1: a row of scores for each word;
+//   - slotFeatures are those of the heads and children of s0 and n0, one
+//     group per slot; most slots are empty, and then the group's keys are
+//     always the same: a row for each set of empty slots, once per parser
+//     (emptySlotRows).
+//
+// A transition adds up the rows of its configuration and scores only the
+// other features (stepFeatures). Together the groups hold exactly the keys
+// of features (TestGroupedFeatures checks it).
+
+const (
+	nBuffer = 17 // keys appended by bufferFeatures
+	nStack  = 4  // keys appended by stackFeatures
+	nSecond = 2  // keys appended by secondFeatures
+	nSlots  = 8  // slot groups (see slotFeatures)
+)
+
+// bufferFeatures appends the features that depend only on the buffer
+// front n0 (never none while parsing), including the bias.
+func (s *state) bufferFeatures(f []uint64, n0 int) []uint64 {
+	H1, H2, H3 := perceptron.H1, perceptron.H2, perceptron.H3
+	W, P, WP, U := s.W, s.P, s.WP, s.U
+	n1, n2, n0b := s.next(n0)
+	return append(f,
+		H1(1, 0),
+		H1(5, WP(n0)), H1(6, W(n0)), H1(7, P(n0)),
+		H1(8, WP(n1)), H1(9, W(n1)), H1(10, P(n1)),
+		H1(11, WP(n2)), H1(12, W(n2)), H1(13, P(n2)),
+		H2(21, P(n0), P(n1)), H3(22, P(n0), P(n1), P(n2)),
+		H1(80, P(n0b)), H2(83, W(n0b), P(n0)),
+		H3(86, W(n0), P(n0), P(n1)), H3(89, U(n0), U(n1), U(n2)),
+		H2(99, s.verbAhead(n0), W(n0)),
+	)
+}
+
+// stackFeatures appends the features that depend only on the stack top
+// s0, which may be none.
+func (s *state) stackFeatures(f []uint64, s0 int) []uint64 {
+	return append(f,
+		perceptron.H1(2, s.WP(s0)), perceptron.H1(3, s.W(s0)), perceptron.H1(4, s.P(s0)),
+		perceptron.H1(79, s.P(s.after(s0))),
+	)
+}
+
+// after returns the word after stack word s0, none for the last word.
+func (s *state) after(s0 int) int {
+	if s0 > 0 && s0+1 <= s.n {
+		return s0 + 1
+	}
+	return none
+}
+
+// secondFeatures appends the features that depend only on the second
+// stack item s1, which may be none.
+func (s *state) secondFeatures(f []uint64, s1 int) []uint64 {
+	return append(f, perceptron.H1(74, s.WP(s1)), perceptron.H1(75, s.P(s1)))
+}
+
+// slotFeatures appends the unigram features of slot g, which holds word x
+// (possibly none): 0 the head of s0, 1 its head, 2 and 5 the leftmost
+// and second leftmost children of s0, 3 and 6 its rightmost ones, 4 and 7
+// the leftmost ones of n0.
+func (s *state) slotFeatures(f []uint64, g, x int) []uint64 {
+	H1, W, P, L := perceptron.H1, s.W, s.P, s.L
+	switch g {
+	case 0:
+		return append(f, H1(40, W(x)), H1(41, P(x)), H1(54, L(x)))
+	case 1:
+		return append(f, H1(52, W(x)), H1(53, P(x)))
+	case 2:
+		return append(f, H1(43, W(x)), H1(44, P(x)), H1(45, L(x)))
+	case 3:
+		return append(f, H1(46, W(x)), H1(47, P(x)), H1(48, L(x)))
+	case 4:
+		return append(f, H1(49, W(x)), H1(50, P(x)), H1(51, L(x)))
+	case 5:
+		return append(f, H1(55, W(x)), H1(56, P(x)), H1(57, L(x)))
+	case 6:
+		return append(f, H1(58, W(x)), H1(59, P(x)), H1(60, L(x)))
+	default:
+		return append(f, H1(61, W(x)), H1(62, P(x)), H1(63, L(x)))
+	}
+}
+
+// emptySlotRows returns, for each set of empty slots (bit g for slot g),
+// the row of summed scores of their features.
+func (p *Parser) emptySlotRows() []int32 {
+	p.emptyOnce.Do(func() {
+		nc := p.nClasses()
+		var s state // slotFeatures of none reads nothing from it
+		group := make([]int32, nSlots*nc)
+		for g := 0; g < nSlots; g++ {
+			p.model.Score(s.slotFeatures(nil, g, none), group[g*nc:(g+1)*nc])
+		}
+		rows := make([]int32, (1<<nSlots)*nc)
+		for set := 1; set < 1<<nSlots; set++ {
+			g := bits.TrailingZeros(uint(set))
+			prev, row, add := rows[(set&(set-1))*nc:], rows[set*nc:(set+1)*nc], group[g*nc:]
+			for c := range row {
+				row[c] = prev[c] + add[c]
+			}
+		}
+		p.empty = rows
+	})
+	return p.empty
+}
+
+// stepFeatures appends the features of configuration s that no row
+// covers: those of no group and those of the occupied slots. It returns
+// the set of empty slots.
+func (s *state) stepFeatures(f []uint64) ([]uint64, int) {
+	H1, H2, H3 := perceptron.H1, perceptron.H2, perceptron.H3
+	W, P, WP, L, U := s.W, s.P, s.WP, s.L, s.U
+	s0, s1, n0 := s.s0(), s.s1(), s.b
+	n1, _, n0b := s.next(n0)
+	s0a := s.after(s0)
+	s0h := get(s.heads, s0)
+	s0h2 := get(s.heads, s0h)
+	s0l, s0r, s0l2, s0r2 := get(s.lc1, s0), get(s.rc1, s0), get(s.lc2, s0), get(s.rc2, s0)
+	n0l, n0l2 := s.lc1[n0], s.lc2[n0]
+	d, pbetween := s.between(s0, n0)
+	verbAhead := s.verbAhead(n0)
+	var s0vl, s0vr, s0sl, s0sr uint64
+	if s0 >= 0 {
+		s0vl, s0vr, s0sl, s0sr = capv(s.nl[s0]), capv(s.nr[s0]), s.ls[s0], s.rs[s0]
+	}
+	n0vl, n0sl := capv(s.nl[n0]), s.ls[n0]
+	f = append(f,
+		H2(14, WP(s0), WP(n0)), H2(15, WP(s0), W(n0)), H2(16, W(s0), WP(n0)),
+		H2(17, WP(s0), P(n0)), H2(18, P(s0), WP(n0)), H2(19, W(s0), W(n0)),
+		H2(20, P(s0), P(n0)),
+		H3(23, P(s0), P(n0), P(n1)),
+		H3(24, P(s0h), P(s0), P(n0)), H3(25, P(s0), P(s0l), P(n0)),
+		H3(26, P(s0), P(s0r), P(n0)), H3(27, P(s0), P(n0), P(n0l)),
+		H2(28, W(s0), d), H2(29, P(s0), d), H2(30, W(n0), d), H2(31, P(n0), d),
+		H3(32, W(s0), W(n0), d), H3(33, P(s0), P(n0), d),
+		H2(34, W(s0), s0vr), H2(35, P(s0), s0vr), H2(36, W(s0), s0vl), H2(37, P(s0), s0vl),
+		H2(38, W(n0), n0vl), H2(39, P(n0), n0vl),
+		H1(42, L(s0)),
+		H3(64, P(s0), P(s0l), P(s0l2)), H3(65, P(s0), P(s0r), P(s0r2)),
+		H3(66, P(s0), P(s0h), P(s0h2)), H3(67, P(n0), P(n0l), P(n0l2)),
+		H2(68, W(s0), s0sr), H2(69, P(s0), s0sr), H2(70, W(s0), s0sl), H2(71, P(s0), s0sl),
+		H2(72, W(n0), n0sl), H2(73, P(n0), n0sl),
+		H3(76, P(s1), P(s0), P(n0)), H2(77, W(s1), W(n0)), H2(78, P(s1), L(s1)),
+		H3(81, P(s0), P(s0a), P(n0)), H3(82, P(s0), P(n0b), P(n0)),
+		H2(84, L(s0), P(n0)), H3(85, L(s0), P(s0), W(n0)),
+		H2(87, U(s0), U(n0)), H3(88, U(s0), U(n0), U(n1)),
+		H3(90, U(s0h), U(s0), U(n0)), H2(91, W(s0), U(n0)), H2(92, U(s0), W(n0)),
+		H3(93, U(s1), U(s0), U(n0)), H3(94, U(s0), U(s0r), U(n0)), H3(95, U(s0), U(n0), U(n0l)),
+		H3(96, pbetween, P(s0), P(n0)), H2(97, pbetween, d), H3(98, verbAhead, P(n0), P(s0)),
+		H3(100, verbAhead, pbetween, U(n0)),
+	)
+	empty := 0
+	for g, x := range [nSlots]int{s0h, s0h2, s0l, s0r, n0l, s0l2, s0r2, n0l2} {
+		if x == none {
+			empty |= 1 << g
+		} else {
+			f = s.slotFeatures(f, g, x)
+		}
+	}
+	return f, empty
+}
+
+// scratch holds the buffers of one Parse call.
+type scratch struct {
+	state
+	ok     []bool
+	scores []int32
+	feats  []uint64
+	// rows of scores: buffer[b] for buffer front b; stack[i] and second[i]
+	// for word i on the stack (0: none)
+	buffer, stack, second []int32
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// rows returns a zeroed slice of n rows of nc scores, reusing buf.
+func rows(buf []int32, n, nc int) []int32 {
+	buf = slices.Grow(buf[:0], n*nc)[:n*nc]
+	clear(buf)
+	return buf
+}
+
+// scoreRows scores the feature groups of every word of the sentence.
+func (p *Parser) scoreRows(sc *scratch) {
+	s, n, nc := &sc.state, sc.n, p.nClasses()
+	feats := sc.feats[:0]
+	for b := 1; b <= n+1; b++ {
+		feats = s.bufferFeatures(feats, b)
+	}
+	sc.buffer = rows(sc.buffer, n+2, nc)
+	p.model.ScoreEach(feats, nBuffer, sc.buffer[nc:])
+	feats = s.stackFeatures(feats[:0], none)
+	for i := 1; i <= n; i++ {
+		feats = s.stackFeatures(feats, i)
+	}
+	sc.stack = rows(sc.stack, n+1, nc)
+	p.model.ScoreEach(feats, nStack, sc.stack)
+	feats = s.secondFeatures(feats[:0], none)
+	for i := 1; i <= n; i++ {
+		feats = s.secondFeatures(feats, i)
+	}
+	sc.second = rows(sc.second, n+1, nc)
+	p.model.ScoreEach(feats, nSecond, sc.second)
+	sc.feats = feats
+}
+
 // Parse fills Head and Deprel of every word; the words need UPOS and XPOS.
 func (p *Parser) Parse(words []doc.Word) {
 	if len(words) == 0 {
 		return
 	}
-	s := newState(words)
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	s := &sc.state
+	s.reset(words)
 	nc := p.nClasses()
-	ok := make([]bool, nc)
-	scores := make([]int32, nc)
-	feats := make([]uint64, 0, 96)
+	p.scoreRows(sc)
+	sc.ok = slices.Grow(sc.ok[:0], nc)[:nc]
+	sc.scores = slices.Grow(sc.scores[:0], nc)[:nc]
+	ok, scores, feats := sc.ok, sc.scores, sc.feats
+	emptyRows := p.emptySlotRows()
 	for p.valid(s, ok) {
-		only, n := -1, 0
-		for c := 0; c < nc && n < 2; c++ {
+		only, nValid := -1, 0
+		for c := 0; c < nc && nValid < 2; c++ {
 			if ok[c] {
-				only, n = c, n+1
+				only, nValid = c, nValid+1
 			}
 		}
-		if n == 1 { // a forced move needs no scoring
+		if nValid == 1 { // a forced move needs no scoring
 			s.apply(only, len(p.labels))
 			continue
 		}
-		feats = s.features(feats[:0])
-		clear(scores)
+		var empty int
+		feats, empty = s.stepFeatures(feats[:0])
+		b, s0, s1 := s.b*nc, max(s.s0(), 0)*nc, max(s.s1(), 0)*nc
+		rb, r0, r1 := sc.buffer[b:b+nc], sc.stack[s0:s0+nc], sc.second[s1:s1+nc]
+		re := emptyRows[empty*nc : (empty+1)*nc]
+		for c := range scores {
+			scores[c] = rb[c] + r0[c] + r1[c] + re[c]
+		}
 		p.model.Score(feats, scores)
 		best := -1
 		for c := 0; c < nc; c++ {
@@ -444,6 +727,7 @@ func (p *Parser) Parse(words []doc.Word) {
 		}
 		s.apply(best, len(p.labels))
 	}
+	sc.feats = feats
 	p.finish(s)
 	for i := range words {
 		h := s.heads[i+1]

@@ -9,6 +9,8 @@ import (
 
 	"dyad/conllu"
 	"dyad/doc"
+	"dyad/internal/sharedtest"
+	"dyad/models"
 )
 
 const tiny = `# text = Trump had a call with Putin.
@@ -223,4 +225,155 @@ func FuzzRead(f *testing.F) {
 		words := []doc.Word{{Form: "a", UPOS: "DET", XPOS: "DT"}, {Form: "b", UPOS: "NOUN", XPOS: "NN"}}
 		q.Parse(words)
 	})
+}
+
+// TestGroupedFeatures checks that the feature groups scored at parse time
+// hold exactly the keys of features, which training uses, in every
+// configuration of parses of the tiny treebank along varied transitions.
+func TestGroupedFeatures(t *testing.T) {
+	sents := readTiny(t)
+	p := Train(sents, TrainOptions{Epochs: 2, Seed: 1})
+	checked := 0
+	for _, cs := range sents {
+		words := make([]doc.Word, len(cs.Words))
+		for i, w := range cs.Words {
+			words[i] = doc.Word{Form: w.Form, UPOS: w.UPOS, XPOS: w.XPOS}
+		}
+		nc := p.nClasses()
+		for seed := 0; seed < 4; seed++ {
+			s := newState(words)
+			ok := make([]bool, nc)
+			for step := 0; p.valid(s, ok); step++ {
+				want := s.features(nil)
+				got := s.bufferFeatures(nil, s.b)
+				got = s.stackFeatures(got, s.s0())
+				got = s.secondFeatures(got, s.s1())
+				got, empty := s.stepFeatures(got)
+				for g := 0; g < nSlots; g++ {
+					if empty&(1<<g) != 0 {
+						got = s.slotFeatures(got, g, none)
+					}
+				}
+				slices.Sort(want)
+				slices.Sort(got)
+				if !slices.Equal(got, want) {
+					t.Fatalf("step %d: grouped features differ from training's", step)
+				}
+				checked++
+				// take the valid transitions in turn, to see varied states
+				c := (step*7 + seed*13) % nc
+				for !ok[c] {
+					c = (c + 1) % nc
+				}
+				s.apply(c, len(p.labels))
+			}
+		}
+	}
+	if checked < 40 {
+		t.Fatalf("only %d configurations checked", checked)
+	}
+	s := newState([]doc.Word{{Form: "Hi", UPOS: "INTJ", XPOS: "UH"}})
+	if n := len(s.bufferFeatures(nil, 1)); n != nBuffer {
+		t.Errorf("bufferFeatures: %d keys, want %d", n, nBuffer)
+	}
+	if n := len(s.stackFeatures(nil, none)); n != nStack {
+		t.Errorf("stackFeatures: %d keys, want %d", n, nStack)
+	}
+	if n := len(s.secondFeatures(nil, none)); n != nSecond {
+		t.Errorf("secondFeatures: %d keys, want %d", n, nSecond)
+	}
+}
+
+// refParse parses words the simple way, with the features training uses
+// and one Score call per transition: what Parse computed before its
+// features were grouped and batched. It returns heads and relations.
+func (p *Parser) refParse(words []doc.Word) ([]int, []string) {
+	s := newState(words)
+	nc := p.nClasses()
+	ok := make([]bool, nc)
+	scores := make([]int32, nc)
+	for p.valid(s, ok) {
+		only, n := -1, 0
+		for c := 0; c < nc && n < 2; c++ {
+			if ok[c] {
+				only, n = c, n+1
+			}
+		}
+		if n == 1 {
+			s.apply(only, len(p.labels))
+			continue
+		}
+		clear(scores)
+		p.model.Score(s.features(nil), scores)
+		best := -1
+		for c := 0; c < nc; c++ {
+			if ok[c] && (best < 0 || scores[c] > scores[best]) {
+				best = c
+			}
+		}
+		s.apply(best, len(p.labels))
+	}
+	p.finish(s)
+	heads, labels := make([]int, len(words)), make([]string, len(words))
+	for i := range words {
+		if heads[i] = s.heads[i+1]; heads[i] == s.root() {
+			heads[i] = 0
+		}
+		labels[i] = p.labels[s.labels[i+1]]
+	}
+	return heads, labels
+}
+
+func embeddedParser(t testing.TB) *Parser {
+	data, err := models.Open("parser.bin")
+	if err != nil {
+		t.Skip(err)
+	}
+	p, err := Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// taggedWords returns the words of sentences with their gold tags.
+func taggedWords(sents []*conllu.Sentence) [][]doc.Word {
+	out := make([][]doc.Word, len(sents))
+	for i, s := range sents {
+		for _, w := range s.Words {
+			out[i] = append(out[i], doc.Word{Form: w.Form, UPOS: w.UPOS, XPOS: w.XPOS})
+		}
+	}
+	return out
+}
+
+// TestParseMatchesReference checks that the built-in parser gives the
+// same trees as the simple way of parsing, on the EWT test split.
+func TestParseMatchesReference(t *testing.T) {
+	p := embeddedParser(t)
+	for i, words := range taggedWords(sharedtest.ReadUD(t, "ewt-test")) {
+		wantHeads, wantLabels := p.refParse(words)
+		p.Parse(words)
+		for j, w := range words {
+			if w.Head != wantHeads[j] || w.Deprel != wantLabels[j] {
+				t.Fatalf("sentence %d, word %d: %d %s, want %d %s", i, j+1, w.Head, w.Deprel, wantHeads[j], wantLabels[j])
+			}
+		}
+	}
+}
+
+// BenchmarkParse parses the EWT test split, with gold tags, with the
+// built-in model.
+func BenchmarkParse(b *testing.B) {
+	p := embeddedParser(b)
+	sents := taggedWords(sharedtest.ReadUD(b, "ewt-test"))
+	b.ResetTimer()
+	n := 0
+	for i := 0; i < b.N; i++ {
+		for _, words := range sents {
+			p.Parse(words)
+			n++
+		}
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "sentences/s")
 }

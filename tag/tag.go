@@ -16,6 +16,7 @@ import (
 	"math/rand"
 	"slices"
 	"sort"
+	"sync"
 
 	"dyad/conllu"
 	"dyad/doc"
@@ -97,7 +98,7 @@ func Train(sents []*conllu.Sentence, opt TrainOptions) *Tagger {
 		if i >= half {
 			m = m1a
 		}
-		right[i], _ = t.predict(m, t.hashes(in.forms, nil), nil, nil, nil)
+		right[i] = t.tag1(m, in.forms)
 	}
 	log("tagger: jackknifed first-pass tags ready")
 	t.model = t.trainPass(data, nil, opt, 1)
@@ -147,17 +148,27 @@ func (t *Tagger) trainPass(data []instance, right [][]int, opt TrainOptions, pas
 	return tr.Compile(opt.MinWeight)
 }
 
+// tag1 tags forms with first-pass model m alone.
+func (t *Tagger) tag1(m *perceptron.Model, forms []string) []int {
+	sc := new(scratch)
+	sc.wf = t.hashes(forms, nil)
+	for i := range sc.wf {
+		c, ok := t.tagdict[sc.wf[i].exact]
+		if !ok {
+			sc.dict = append(sc.dict, -1)
+			continue
+		}
+		sc.dict = append(sc.dict, int32(c))
+	}
+	out, _ := t.predict(m, sc.wf, nil, nil, nil, sc)
+	return out
+}
+
 // rightFeatures appends the second pass's features: first-pass classes of
 // the next two words.
 func rightFeatures(f []uint64, w []wordHashes, right []int, i, p1 int) []uint64 {
 	H1, H2, H3 := perceptron.H1, perceptron.H2, perceptron.H3
-	r1, r2 := uint64(5), uint64(6)
-	if i+1 < len(right) {
-		r1 = uint64(right[i+1] + 10)
-	}
-	if i+2 < len(right) {
-		r2 = uint64(right[i+2] + 10)
-	}
+	r1, r2 := rightClasses(right, i)
 	c := &w[i]
 	return append(f,
 		H1(101, r1), H1(102, r2), H2(103, r1, r2),
@@ -306,16 +317,132 @@ func (t *Tagger) features(f []uint64, w []wordHashes, i, p1, P2 int) []uint64 {
 	return f
 }
 
+// At tagging time the features are split in two. The static ones depend
+// on the words only; they are scored for all the words of a sentence in
+// one batch (perceptron.Model.ScoreEach), whose memory loads overlap. The
+// few that depend on the tags already chosen are scored word by word.
+// Together they are exactly the keys of features and rightFeatures, which
+// training uses (TestSplitFeatures checks it).
+
+const (
+	nStatic      = 36 // keys appended by staticFeatures
+	nStaticRight = 6  // keys appended by staticRightFeatures
+)
+
+// staticFeatures appends the features of word i that do not depend on
+// tags.
+func staticFeatures(f []uint64, w []wordHashes, i int) []uint64 {
+	H1, H2 := perceptron.H1, perceptron.H2
+	c := &w[i]
+	m1, m2, n1, n2 := at(w, i-1), at(w, i-2), at(w, i+1), at(w, i+2)
+	first := uint64(0)
+	if i == 0 {
+		first = 1
+	}
+	return append(f,
+		H1(1, 0),
+		H1(2, c.lower),
+		H1(3, c.exact),
+		H1(4, c.suf[0]), H1(5, c.suf[1]), H1(6, c.suf[2]), H1(7, c.suf[3]),
+		H1(8, c.pre[0]), H1(9, c.pre[1]), H1(10, c.pre[2]),
+		H2(11, c.shape, first),
+		H2(12, c.flags, first),
+		H1(13, m1.lower), H1(14, m2.lower), H1(15, n1.lower), H1(16, n2.lower),
+		H1(17, m1.suf[2]), H1(18, n1.suf[2]),
+		H2(23, c.lower, n1.lower), H2(24, m1.lower, c.lower),
+		H1(25, c.amb), H1(26, n1.amb), H1(27, n2.amb),
+		H2(28, c.amb, n1.amb),
+		H1(31, m1.shape), H1(32, n1.shape),
+		H2(34, c.suf[1], n1.amb),
+		H2(35, c.shape, n1.lower),
+		H2(37, m1.lower, n1.lower),
+		H1(38, n1.suf[0]), H1(39, n1.suf[1]), H1(40, n1.exact),
+		H2(41, c.lower, n2.lower), H2(42, n1.amb, n2.amb),
+		H1(44, m1.exact), H2(45, c.flags, n1.flags),
+	)
+}
+
+// tagFeatures appends the features of word i that depend on the two
+// previous classes.
+func tagFeatures(f []uint64, w []wordHashes, i, p1, P2 int) []uint64 {
+	H1, H2, H3 := perceptron.H1, perceptron.H2, perceptron.H3
+	c, n1 := &w[i], at(w, i+1)
+	t1, t2 := uint64(p1+10), uint64(P2+10)
+	return append(f,
+		H1(19, t1), H1(20, t2), H2(21, t1, t2),
+		H2(22, t1, c.lower),
+		H2(29, t1, c.amb), H3(30, t1, c.amb, n1.amb),
+		H2(33, t1, c.suf[2]),
+		H3(36, t2, t1, c.lower),
+		H2(43, t1, n1.lower),
+	)
+}
+
+// rightClasses returns the first-pass classes of the next two words as
+// feature values.
+func rightClasses(right []int, i int) (r1, r2 uint64) {
+	r1, r2 = 5, 6
+	if i+1 < len(right) {
+		r1 = uint64(right[i+1] + 10)
+	}
+	if i+2 < len(right) {
+		r2 = uint64(right[i+2] + 10)
+	}
+	return r1, r2
+}
+
+// staticRightFeatures appends the second-pass features of word i that do
+// not depend on the previous class.
+func staticRightFeatures(f []uint64, w []wordHashes, right []int, i int) []uint64 {
+	H1, H2 := perceptron.H1, perceptron.H2
+	r1, r2 := rightClasses(right, i)
+	c := &w[i]
+	return append(f,
+		H1(101, r1), H1(102, r2), H2(103, r1, r2),
+		H2(105, c.lower, r1), H2(106, c.suf[2], r1),
+		H2(108, c.shape, r1),
+	)
+}
+
+// tagRightFeatures appends the second-pass features of word i that depend
+// on the previous class.
+func tagRightFeatures(f []uint64, w []wordHashes, right []int, i, p1 int) []uint64 {
+	r1, _ := rightClasses(right, i)
+	c := &w[i]
+	return append(f,
+		perceptron.H2(104, uint64(p1+10), r1),
+		perceptron.H3(107, uint64(p1+10), c.amb, r1),
+	)
+}
+
+// scratch holds the buffers of one tagging call.
+type scratch struct {
+	forms   []string
+	wf      []wordHashes
+	classes []int
+	first   []int
+	sure    []bool
+	dict    []int32 // tag-dictionary class of each word, -1 if none
+	todo    []int   // words to score
+	feats   []uint64
+	base    []int32 // static scores of the words to score, one row each
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
 // Tag fills UPOS and XPOS of every word of the sentence.
 func (t *Tagger) Tag(words []doc.Word) {
-	forms := make([]string, len(words))
+	sc := scratchPool.Get().(*scratch)
+	sc.forms = sc.forms[:0]
 	for i := range words {
-		forms[i] = words[i].Form
+		sc.forms = append(sc.forms, words[i].Form)
 	}
-	classes := t.TagForms(forms, nil)
-	for i, c := range classes {
+	sc.classes = t.tag(sc.forms, sc.classes[:0], sc)
+	for i, c := range sc.classes {
 		words[i].UPOS, words[i].XPOS = t.upos[c], t.xpos[c]
 	}
+	clear(sc.forms) // do not keep the words alive
+	scratchPool.Put(sc)
 }
 
 // SecondPassMargin is how far, in model units, the first pass's best tag
@@ -327,49 +454,87 @@ var SecondPassMargin float32 = 12
 // TagForms tags the words given as forms and returns their classes (see
 // UPOS and XPOS), reusing buf when it is large enough.
 func (t *Tagger) TagForms(forms []string, buf []int) []int {
-	wf := t.hashes(forms, make([]wordHashes, 0, len(forms)))
-	if t.model2 == nil {
-		out, _ := t.predict(t.model, wf, nil, nil, buf)
-		return out
-	}
-	first, sure := t.predict(t.model, wf, nil, nil, nil)
-	out, _ := t.predict(t.model2, wf, first, sure, buf)
+	sc := scratchPool.Get().(*scratch)
+	out := t.tag(forms, buf[:0], sc)
+	scratchPool.Put(sc)
 	return out
 }
 
-// predict tags the words left to right with model m. In the second pass,
-// right holds the first pass's classes and sure the words it was sure of,
-// which keep their first-pass class. It returns the classes and, for each
-// word, whether the best class led the runner-up by SecondPassMargin.
-func (t *Tagger) predict(m *perceptron.Model, wf []wordHashes, right []int, sure []bool, buf []int) ([]int, []bool) {
-	out := buf[:0]
-	var sureOut []bool
-	if right == nil {
-		sureOut = make([]bool, len(wf))
+// tag appends the classes of the words to out.
+func (t *Tagger) tag(forms []string, out []int, sc *scratch) []int {
+	sc.wf = t.hashes(forms, sc.wf)
+	sc.dict = sc.dict[:0]
+	for i := range sc.wf {
+		c, ok := t.tagdict[sc.wf[i].exact]
+		if !ok {
+			sc.dict = append(sc.dict, -1)
+			continue
+		}
+		sc.dict = append(sc.dict, int32(c))
 	}
-	scores := make([]int32, len(t.upos))
-	feats := make([]uint64, 0, 64)
+	if t.model2 == nil {
+		out, sc.sure = t.predict(t.model, sc.wf, nil, sc.sure[:0], out, sc)
+		return out
+	}
+	var sure []bool
+	sc.first, sure = t.predict(t.model, sc.wf, nil, sc.sure[:0], sc.first[:0], sc)
+	sc.sure = sure
+	out, _ = t.predict(t.model2, sc.wf, sc.first, sure, out, sc)
+	return out
+}
+
+// predict tags the words left to right with model m and appends their
+// classes to out. In the first pass (right nil), it also appends to
+// sureOut, for each word, whether the best class led the runner-up by
+// SecondPassMargin (the tag-dictionary words are sure). In the second
+// pass, right holds the first pass's classes and sure the words it was
+// sure of, which keep their first-pass class. sc.wf and sc.dict must hold
+// the words' hashes and tag-dictionary classes.
+func (t *Tagger) predict(m *perceptron.Model, wf []wordHashes, right []int, sure []bool, out []int, sc *scratch) ([]int, []bool) {
+	nc := len(t.upos)
+	sc.todo = sc.todo[:0]
+	sc.feats = sc.feats[:0]
+	for i := range wf {
+		if sc.dict[i] >= 0 || (right != nil && sure[i]) {
+			continue
+		}
+		sc.todo = append(sc.todo, i)
+		sc.feats = staticFeatures(sc.feats, wf, i)
+		if right != nil {
+			sc.feats = staticRightFeatures(sc.feats, wf, right, i)
+		}
+	}
+	width := nStatic
+	if right != nil {
+		width += nStaticRight
+	}
+	sc.base = slices.Grow(sc.base[:0], len(sc.todo)*nc)[:len(sc.todo)*nc]
+	clear(sc.base)
+	m.ScoreEach(sc.feats, width, sc.base)
+
 	limit := int32(math.MaxInt32)
 	if l := float64(SecondPassMargin) / float64(m.Scale); l < math.MaxInt32 {
 		limit = int32(l)
 	}
+	feats := sc.feats[:0]
+	k := 0 // next row of sc.base
 	p1, p2 := -1, -2
 	for i := range wf {
-		c, ok := t.tagdict[wf[i].exact]
-		guess := int(c)
+		guess := int(sc.dict[i])
 		switch {
-		case ok:
-			if sureOut != nil {
-				sureOut[i] = true
+		case guess >= 0:
+			if right == nil {
+				sure = append(sure, true)
 			}
-		case sure != nil && sure[i]:
+		case right != nil && sure[i]:
 			guess = right[i]
 		default:
-			feats = t.features(feats[:0], wf, i, p1, p2)
+			scores := sc.base[k*nc : (k+1)*nc]
+			k++
+			feats = tagFeatures(feats[:0], wf, i, p1, p2)
 			if right != nil {
-				feats = rightFeatures(feats, wf, right, i, p1)
+				feats = tagRightFeatures(feats, wf, right, i, p1)
 			}
-			clear(scores)
 			m.Score(feats, scores)
 			guess = 0
 			second := int32(-1 << 30)
@@ -383,14 +548,14 @@ func (t *Tagger) predict(m *perceptron.Model, wf []wordHashes, right []int, sure
 					second = v
 				}
 			}
-			if sureOut != nil {
-				sureOut[i] = scores[guess]-second >= limit
+			if right == nil {
+				sure = append(sure, scores[guess]-second >= limit)
 			}
 		}
 		out = append(out, guess)
 		p2, p1 = p1, guess
 	}
-	return out, sureOut
+	return out, sure
 }
 
 // UPOS returns the Universal POS tag of class c.

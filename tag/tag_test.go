@@ -2,11 +2,16 @@ package tag
 
 import (
 	"bytes"
+	"math"
+	"slices"
 	"strings"
 	"testing"
 
 	"dyad/conllu"
 	"dyad/doc"
+	"dyad/internal/perceptron"
+	"dyad/internal/sharedtest"
+	"dyad/models"
 )
 
 const tiny = `1	The	the	DET	DT	_	2	det	_	_
@@ -119,4 +124,134 @@ func TestTrainDeterministic(t *testing.T) {
 			t.Fatalf("training run %d gave a different model", i+1)
 		}
 	}
+}
+
+// TestSplitFeatures checks that the features scored at tagging time, split
+// into static and tag-dependent ones, are exactly those training uses.
+func TestSplitFeatures(t *testing.T) {
+	tg := train(t, false)
+	forms := []string{"The", "call", "lasted", "an", "hour", "in", "Peskov's", "1,000-page", "report", "."}
+	wf := tg.hashes(forms, nil)
+	right := []int{3, 1, 4, 1, 5, 9, 2, 6, 5, 3}
+	for i := range forms {
+		for _, prev := range [][2]int{{-1, -2}, {0, -1}, {2, 7}} {
+			p1, p2 := prev[0], prev[1]
+			want := rightFeatures(tg.features(nil, wf, i, p1, p2), wf, right, i, p1)
+			static := staticRightFeatures(staticFeatures(nil, wf, i), wf, right, i)
+			if len(static) != nStatic+nStaticRight {
+				t.Fatalf("%d static features, want %d", len(static), nStatic+nStaticRight)
+			}
+			got := tagRightFeatures(tagFeatures(static, wf, i, p1, p2), wf, right, i, p1)
+			slices.Sort(want)
+			slices.Sort(got)
+			if !slices.Equal(got, want) {
+				t.Fatalf("word %d, previous classes %d %d: split features differ from training's", i, p1, p2)
+			}
+		}
+	}
+}
+
+// refTag tags forms the simple way, with the features training uses and
+// one Score call per word and pass: what Tag computed before its features
+// were split and batched.
+func (t *Tagger) refTag(forms []string) []int {
+	wf := t.hashes(forms, nil)
+	pass := func(m *perceptron.Model, right []int, sure []bool) ([]int, []bool) {
+		var out []int
+		var sureOut []bool
+		limit := int32(math.MaxInt32)
+		if l := float64(SecondPassMargin) / float64(m.Scale); l < math.MaxInt32 {
+			limit = int32(l)
+		}
+		scores := make([]int32, len(t.upos))
+		p1, p2 := -1, -2
+		for i := range wf {
+			c, ok := t.tagdict[wf[i].exact]
+			guess := int(c)
+			switch {
+			case ok:
+				sureOut = append(sureOut, true)
+			case sure != nil && sure[i]:
+				guess = right[i]
+			default:
+				feats := t.features(nil, wf, i, p1, p2)
+				if right != nil {
+					feats = rightFeatures(feats, wf, right, i, p1)
+				}
+				clear(scores)
+				m.Score(feats, scores)
+				guess = 0
+				for k, v := range scores {
+					if v > scores[guess] {
+						guess = k
+					}
+				}
+				second := int32(-1 << 30)
+				for k, v := range scores {
+					if k != guess && v > second {
+						second = v
+					}
+				}
+				sureOut = append(sureOut, scores[guess]-second >= limit)
+			}
+			out = append(out, guess)
+			p2, p1 = p1, guess
+		}
+		return out, sureOut
+	}
+	first, sure := pass(t.model, nil, nil)
+	if t.model2 == nil {
+		return first
+	}
+	out, _ := pass(t.model2, first, sure)
+	return out
+}
+
+func embeddedTagger(t testing.TB) *Tagger {
+	data, err := models.Open("tagger.bin")
+	if err != nil {
+		t.Skip(err)
+	}
+	tg, err := Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tg
+}
+
+// TestTagMatchesReference checks that the built-in tagger gives the same
+// classes as the simple way of tagging, on the EWT test split.
+func TestTagMatchesReference(t *testing.T) {
+	tg := embeddedTagger(t)
+	sents := sharedtest.ReadUD(t, "ewt-test")
+	for i, s := range sents {
+		var forms []string
+		for _, w := range s.Words {
+			forms = append(forms, w.Form)
+		}
+		if got, want := tg.TagForms(forms, nil), tg.refTag(forms); !slices.Equal(got, want) {
+			t.Fatalf("sentence %d: tags %v, want %v", i, got, want)
+		}
+	}
+}
+
+// BenchmarkTag tags the EWT test split with the built-in model.
+func BenchmarkTag(b *testing.B) {
+	tg := embeddedTagger(b)
+	sents := sharedtest.ReadUD(b, "ewt-test")
+	words := make([][]doc.Word, len(sents))
+	for i, s := range sents {
+		for _, w := range s.Words {
+			words[i] = append(words[i], doc.Word{Form: w.Form})
+		}
+	}
+	b.ResetTimer()
+	n := 0
+	for i := 0; i < b.N; i++ {
+		for _, w := range words {
+			tg.Tag(w)
+			n++
+		}
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "sentences/s")
 }

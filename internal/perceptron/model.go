@@ -12,13 +12,25 @@ import (
 )
 
 // Model is a compiled, read-only perceptron. It is safe for concurrent use.
+//
+// Its in-memory layout is built at load time for scoring speed; the file
+// format does not depend on it. Scoring is bound by memory: a model holds
+// millions of features, and most lookups miss the processor's caches. So
+// the features are split by their number of weights. The few with many
+// (hot) are the ones scoring meets most often; they get a small table of
+// their own that stays in cache, and those with weights for a good part of
+// the classes store a full row of weights, four classes to a 64-bit word,
+// which is added four rows at a time. The many rare features (cold) live
+// in a large table, looked up only for the keys the hot table lacks.
 type Model struct {
 	NClasses int
 	Scale    float32 // a weight's value is its int16 times Scale
 
-	mask  uint64
-	slots []slot
-	ents  []ent
+	hot, cold table
+	ents      []ent    // entries of the features, in key order
+	dense     []uint64 // rows of the dense features (see denseBias)
+	rowWords  int      // words in a dense row: NClasses/4 rounded up
+	weights   int      // stored weights, sparse and dense
 }
 
 // ent is one class weight of a feature; a feature's entries are adjacent.
@@ -27,10 +39,117 @@ type ent struct {
 	w     int16
 }
 
+// slot is a hash-table cell. For a sparse feature, start and n locate its
+// entries in Model.ents; for a dense one, n has the denseFlag bit and
+// start is the offset of its row in Model.dense.
 type slot struct {
 	key   uint64
 	start uint32
-	n     uint32 // 0 marks an empty slot
+	n     uint32 // weights; 0 marks an empty slot
+}
+
+const (
+	denseFlag = 1 << 31
+	// hotMin is the number of weights from which a feature is hot.
+	hotMin = 8
+	// maxFast is the largest class count of the fast adding path (add);
+	// above it every feature is sparse and its entries are added one by
+	// one.
+	maxFast = 256
+	// Class c of a dense row is the 16-bit lane c%4 of word c/4, holding
+	// the weight plus denseBias, so that every lane is non-negative. Rows
+	// are summed in 32-bit lanes (lanes 0 and 2 of a word apart from lanes
+	// 1 and 3), which cannot carry from one lane into the next before
+	// 65,536 rows.
+	denseBias = 1 << 15
+	lanes02   = 0x0000ffff0000ffff
+	// chunk is the most keys looked up at once.
+	chunk = 256
+)
+
+// isDense reports whether a feature with weights ents is stored as a
+// dense row: it has weights for at least a quarter of the classes, none of
+// them zero, in increasing class order (so that the entries can be
+// recovered from the row).
+func isDense(ents []ent, nClasses int) bool {
+	if nClasses > maxFast || 4*len(ents) < nClasses {
+		return false
+	}
+	for i, e := range ents {
+		if e.w == 0 || (i > 0 && e.class <= ents[i-1].class) {
+			return false
+		}
+	}
+	return true
+}
+
+// table is an open-addressing hash table. A key's probe sequence starts at
+// the first slot of a group of four (one 64-byte cache line when the slots
+// are so aligned, which large allocations are) and goes on linearly.
+type table struct {
+	mask  uint64
+	slots []slot
+}
+
+func newTable(n int) table {
+	size := 16
+	for size < 2*n {
+		size <<= 1
+	}
+	return table{mask: uint64(size - 1), slots: make([]slot, size)}
+}
+
+func (t *table) home(k uint64) uint64 { return mix(k) & t.mask &^ 3 }
+
+// inserter inserts slots into a table a batch at a time. Like lookups,
+// insertions mostly miss the caches: it reads the home slots of a batch
+// before probing from any, so that the misses overlap.
+type inserter struct {
+	t   *table
+	n   int
+	buf [64]slot
+}
+
+func (in *inserter) add(s slot) {
+	in.buf[in.n] = s
+	in.n++
+	if in.n == len(in.buf) {
+		in.flush()
+	}
+}
+
+func (in *inserter) flush() {
+	t := in.t
+	var home [len(in.buf)]uint64
+	var first [len(in.buf)]uint32 // weights in the home slot, read first
+	for i, s := range in.buf[:in.n] {
+		h := t.home(s.key)
+		home[i], first[i] = h, t.slots[h].n
+	}
+	for i, s := range in.buf[:in.n] {
+		h := home[i]
+		if first[i] != 0 || t.slots[h].n != 0 {
+			for t.slots[h].n != 0 {
+				h = (h + 1) & t.mask
+			}
+		}
+		t.slots[h] = s
+	}
+	in.n = 0
+}
+
+// find returns the slot of key k, probing from slot h, or nil.
+func (t *table) find(k, h uint64) *slot {
+	for {
+		s := &t.slots[h]
+		if s.n == 0 {
+			return nil
+		}
+		if s.key == k {
+			return s
+		}
+		h = (h + 1) & t.mask
+	}
 }
 
 func mix(k uint64) uint64 {
@@ -40,75 +159,257 @@ func mix(k uint64) uint64 {
 	return k
 }
 
-// build fills the hash table from features sorted by key; starts[i] is the
+// build fills the hash tables from features sorted by key; starts[i] is the
 // first entry of feature i, whose entries run to starts[i+1] (or the end).
 func (m *Model) build(keys []uint64, starts []uint32, ents []ent) {
-	size := 16
-	for size < 2*len(keys) {
-		size <<= 1
-	}
-	m.mask = uint64(size - 1)
-	m.slots = make([]slot, size)
-	m.ents = ents
-	for i, k := range keys {
+	feat := func(i int) []ent {
 		end := uint32(len(ents))
 		if i+1 < len(keys) {
 			end = starts[i+1]
 		}
-		h := mix(k) & m.mask
-		for m.slots[h].n != 0 {
-			h = (h + 1) & m.mask
-		}
-		m.slots[h] = slot{key: k, start: starts[i], n: end - starts[i]}
+		return ents[starts[i]:end]
 	}
+	m.weights = len(ents)
+	m.rowWords = (m.NClasses + 3) / 4
+	nHot, nDense := 0, 0
+	for i := range keys {
+		e := feat(i)
+		switch {
+		case isDense(e, m.NClasses):
+			nDense++
+		case len(e) >= hotMin:
+			nHot++
+		}
+	}
+	m.hot, m.cold = newTable(nHot+nDense), newTable(len(keys)-nHot-nDense)
+	m.ents = ents // those of dense features stay, unused
+	m.dense = make([]uint64, nDense*m.rowWords)
+	hot, cold := &inserter{t: &m.hot}, &inserter{t: &m.cold}
+	rowAt := uint32(0)
+	for i, k := range keys {
+		e := feat(i)
+		n := uint32(len(e))
+		switch {
+		case isDense(e, m.NClasses):
+			row := m.dense[rowAt : int(rowAt)+m.rowWords]
+			for c := 0; c < m.NClasses; c++ {
+				w := int32(0)
+				if len(e) > 0 && int(e[0].class) == c {
+					w, e = int32(e[0].w), e[1:]
+				}
+				row[c/4] |= uint64(w+denseBias) << (16 * (c % 4))
+			}
+			hot.add(slot{key: k, start: rowAt, n: n | denseFlag})
+			rowAt += uint32(m.rowWords)
+		case n >= hotMin:
+			hot.add(slot{key: k, start: starts[i], n: n})
+		default:
+			cold.add(slot{key: k, start: starts[i], n: n})
+		}
+	}
+	hot.flush()
+	cold.flush()
+}
+
+// entries appends the weights of the feature in slot s to buf, in class
+// order.
+func (m *Model) entries(s *slot, buf []ent) []ent {
+	if s.n&denseFlag == 0 {
+		return append(buf, m.ents[s.start:s.start+s.n]...)
+	}
+	row := m.dense[s.start : int(s.start)+m.rowWords]
+	for c := 0; c < m.NClasses; c++ {
+		w := int16(uint16(row[c/4]>>(16*(c%4))) - denseBias)
+		if w != 0 {
+			buf = append(buf, ent{uint16(c), w})
+		}
+	}
+	return buf
 }
 
 // Features returns the number of features in the model.
 func (m *Model) Features() int {
 	n := 0
-	for _, s := range m.slots {
-		if s.n != 0 {
-			n++
+	for _, t := range []*table{&m.hot, &m.cold} {
+		for _, s := range t.slots {
+			if s.n != 0 {
+				n++
+			}
 		}
 	}
 	return n
 }
 
 // Weights returns the number of stored weights.
-func (m *Model) Weights() int { return len(m.ents) }
+func (m *Model) Weights() int { return m.weights }
 
 // Score adds the weights of feats to scores (len NClasses), in units of
-// Scale. It first finds every feature's slot, then adds the entries, so that
-// the memory loads of different features overlap.
+// Scale.
 func (m *Model) Score(feats []uint64, scores []int32) {
-	var found [256]*slot
+	var found [chunk]*slot
+	var first [chunk]ent
 	for len(feats) > 0 {
-		batch := feats
-		if len(batch) > len(found) {
-			batch = batch[:len(found)]
+		keys := feats[:min(len(feats), chunk)]
+		feats = feats[len(keys):]
+		m.lookup(keys, found[:len(keys)], first[:len(keys)])
+		m.add(found[:len(keys)], first[:len(keys)], scores)
+	}
+}
+
+// ScoreEach scores several feature sets at once: feats holds sets of
+// width keys one after another, and the weights of set i are added to
+// scores[i*NClasses:(i+1)*NClasses]. It gives the same scores as one Score
+// call per set, faster: the memory loads of all the sets overlap.
+func (m *Model) ScoreEach(feats []uint64, width int, scores []int32) {
+	if width <= 0 {
+		return
+	}
+	if width > chunk {
+		for i := 0; (i+1)*width <= len(feats); i++ {
+			m.Score(feats[i*width:(i+1)*width], scores[i*m.NClasses:(i+1)*m.NClasses])
 		}
-		feats = feats[len(batch):]
-		n := 0
-		for _, f := range batch {
-			h := mix(f) & m.mask
-			for {
-				s := &m.slots[h]
-				if s.n == 0 {
-					break
+		return
+	}
+	var found [chunk]*slot
+	var first [chunk]ent
+	sets := len(feats) / width
+	per := chunk / width // sets looked up at once
+	for i := 0; i < sets; i += per {
+		n := min(per, sets-i)
+		keys := feats[i*width : (i+n)*width]
+		m.lookup(keys, found[:len(keys)], first[:len(keys)])
+		for j := 0; j < n; j++ {
+			at := (i + j) * m.NClasses
+			m.add(found[j*width:(j+1)*width], first[j*width:(j+1)*width], scores[at:at+m.NClasses])
+		}
+	}
+}
+
+// lookup sets found[i] to the slot of keys[i] (at most chunk keys), or to
+// nil when the model lacks it, and first[i] to the first entry of a
+// sparse feature found.
+//
+// Most lookups miss the processor's caches, so lookup is written to wait
+// for many memory loads at once rather than one after another: it reads
+// the first slot of every key's probe sequence before examining any, with
+// no branch on what it reads, so that the processor can fetch them all in
+// parallel; and it reads the first entry of each feature as soon as it
+// finds it, for add. The cold table is searched only for the keys the hot
+// table lacks.
+func (m *Model) lookup(keys []uint64, found []*slot, first []ent) {
+	var home, key [chunk]uint64
+	var cold [chunk]uint16 // indexes of the keys the hot table lacks
+	keys = keys[:min(len(keys), chunk)]
+	found, first = found[:len(keys)], first[:len(keys)]
+	t := &m.hot
+	for i, k := range keys {
+		h := t.home(k)
+		home[i], key[i] = h, t.slots[h].key
+	}
+	nc := 0
+	for i, k := range keys {
+		s := &t.slots[home[i]]
+		if key[i] != k || s.n == 0 {
+			s = t.find(k, home[i])
+		}
+		found[i] = s
+		switch {
+		case s == nil:
+			cold[nc] = uint16(i)
+			nc++
+		case s.n&denseFlag == 0:
+			first[i] = m.ents[s.start]
+		}
+	}
+	t = &m.cold
+	for _, i := range cold[:nc] {
+		h := t.home(keys[i])
+		home[i], key[i] = h, t.slots[h].key
+	}
+	for _, i := range cold[:nc] {
+		s := &t.slots[home[i]]
+		if key[i] != keys[i] || s.n == 0 {
+			s = t.find(keys[i], home[i])
+		}
+		found[i] = s
+		if s != nil {
+			first[i] = m.ents[s.start]
+		}
+	}
+}
+
+// add adds to scores the weights of the features in found (at most chunk
+// of them, nil for absent ones), given the first entry of each sparse one.
+func (m *Model) add(found []*slot, first []ent, scores []int32) {
+	found = found[:min(len(found), chunk)]
+	first = first[:len(found)]
+	if m.NClasses > maxFast {
+		for _, s := range found {
+			if s != nil {
+				for _, e := range m.ents[s.start : s.start+s.n] {
+					scores[e.class] += int32(e.w)
 				}
-				if s.key == f {
-					found[n] = s
-					n++
-					break
-				}
-				h = (h + 1) & m.mask
 			}
 		}
-		for _, s := range found[:n] {
-			for _, e := range m.ents[s.start : s.start+s.n] {
-				scores[e.class] += int32(e.w)
-			}
+		return
+	}
+	scores = scores[:m.NClasses]
+	var rows [chunk]uint32
+	nRows := 0
+	for _, s := range found {
+		if s != nil && s.n&denseFlag != 0 {
+			rows[nRows] = s.start
+			nRows++
 		}
+	}
+	var sparse [maxFast]int32
+	for i, s := range found {
+		if s == nil || s.n&denseFlag != 0 {
+			continue
+		}
+		e := first[i]
+		sparse[uint8(e.class)] += int32(e.w)
+		for _, e := range m.ents[s.start+1 : s.start+s.n] {
+			sparse[uint8(e.class)] += int32(e.w)
+		}
+	}
+	if nRows == 0 {
+		for c := range scores {
+			scores[c] += sparse[uint8(c)]
+		}
+		return
+	}
+	// Dense rows, four at a time: even lanes into even, odd into odd.
+	var even, odd [maxFast / 4]uint64
+	w := m.rowWords
+	ev, od := even[:w], odd[:w]
+	r := rows[:nRows]
+	for ; len(r) >= 4; r = r[4:] {
+		r0 := m.dense[r[0]:][:len(ev)]
+		r1 := m.dense[r[1]:][:len(ev)]
+		r2 := m.dense[r[2]:][:len(ev)]
+		r3 := m.dense[r[3]:][:len(ev)]
+		for j := range ev {
+			a, b, c, d := r0[j], r1[j], r2[j], r3[j]
+			ev[j] += a&lanes02 + b&lanes02 + c&lanes02 + d&lanes02
+			od[j] += a>>16&lanes02 + b>>16&lanes02 + c>>16&lanes02 + d>>16&lanes02
+		}
+	}
+	for _, at := range r {
+		row := m.dense[at:][:len(ev)]
+		for j := range ev {
+			ev[j] += row[j] & lanes02
+			od[j] += row[j] >> 16 & lanes02
+		}
+	}
+	bias := uint32(nRows) * denseBias
+	for c := range scores {
+		lane := even[uint8(c)/4]
+		if c%2 == 1 {
+			lane = odd[uint8(c)/4]
+		}
+		sum := uint32(lane >> (32 * (c % 4 / 2)))
+		scores[c] += sparse[uint8(c)] + int32(sum-bias)
 	}
 }
 
@@ -118,13 +419,15 @@ const magic = "DYADPC1\n"
 // key, keys delta-encoded, entries as varints.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	type feat struct {
-		key        uint64
-		start, end uint32
+		key  uint64
+		slot *slot
 	}
 	var feats []feat
-	for _, s := range m.slots {
-		if s.n != 0 {
-			feats = append(feats, feat{s.key, s.start, s.start + s.n})
+	for _, t := range []*table{&m.hot, &m.cold} {
+		for i := range t.slots {
+			if s := &t.slots[i]; s.n != 0 {
+				feats = append(feats, feat{s.key, s})
+			}
 		}
 	}
 	slices.SortFunc(feats, func(a, b feat) int { return cmp.Compare(a.key, b.key) })
@@ -135,16 +438,17 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	buf = binary.AppendUvarint(buf[:0], uint64(m.NClasses))
 	buf = binary.LittleEndian.AppendUint32(buf, math.Float32bits(m.Scale))
 	buf = binary.AppendUvarint(buf, uint64(len(feats)))
-	buf = binary.AppendUvarint(buf, uint64(len(m.ents)))
+	buf = binary.AppendUvarint(buf, uint64(m.weights))
 	cw.Write(buf)
 	prev := uint64(0)
+	var ents []ent
 	for _, f := range feats {
+		ents = m.entries(f.slot, ents[:0])
 		buf = binary.AppendUvarint(buf[:0], f.key-prev)
 		prev = f.key
-		buf = binary.AppendUvarint(buf, uint64(f.end-f.start))
+		buf = binary.AppendUvarint(buf, uint64(len(ents)))
 		last := uint16(0)
-		for i := f.start; i < f.end; i++ {
-			e := m.ents[i]
+		for _, e := range ents {
 			buf = binary.AppendUvarint(buf, uint64(e.class-last))
 			last = e.class
 			buf = binary.AppendVarint(buf, int64(e.w))
