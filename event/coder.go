@@ -204,9 +204,11 @@ func (s *sentence) isLight(i int) bool {
 	return s.c.lex.IsLight(l) || lightVerbs[l]
 }
 
-// try checks entry e at word i; strict requires a named recipient
-// preposition to be present.
-func (s *sentence) try(e *lexicon.Entry, i int, strict bool) (match, bool) {
+// try checks the constraints of entry e at word i and finds the words the
+// entry names. A recipient the entry names but the sentence lacks does not
+// fail the entry: it is marked missing (best then prefers other entries)
+// and looked for by the generic rules.
+func (s *sentence) try(e *lexicon.Entry, i int) (match, bool) {
 	m := match{e: e, trigger: i, light: -1, obj: -1, xcomp: -1, prt: -1, actorP: -1}
 	if e.Kind == lexicon.Noun {
 		if h := s.head(i); h >= 0 && base(s.w[i].Deprel) == "obj" && s.isLight(h) {
@@ -294,8 +296,6 @@ func (s *sentence) try(e *lexicon.Entry, i int, strict bool) (match, bool) {
 	case "between":
 		if x := s.findPrep(i, "between"); x >= 0 {
 			m.recip = []int{x}
-		} else if strict {
-			return m, false
 		}
 	default:
 		var want []string
@@ -310,9 +310,6 @@ func (s *sentence) try(e *lexicon.Entry, i int, strict bool) (match, bool) {
 		}
 		if x < 0 {
 			x = s.surfacePrep(i, r)
-		}
-		if x < 0 && strict {
-			return m, false
 		}
 		if x >= 0 {
 			m.recip = []int{x}
@@ -460,7 +457,7 @@ func (s *sentence) best(i int) (match, bool) {
 		if e.Neg && !neg {
 			continue
 		}
-		m, ok := s.try(e, i, false)
+		m, ok := s.try(e, i)
 		if !ok {
 			continue
 		}
