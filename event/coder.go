@@ -1091,7 +1091,7 @@ func (s *sentence) measured(w int) int {
 		return w
 	}
 	for _, c := range s.kids[w] {
-		if base(s.w[c].Deprel) == "nmod" && (s.prep(c) == "of" || s.prep(c) == "in") && s.w[c].UPOS == "NOUN" {
+		if base(s.w[c].Deprel) == "nmod" && (s.prep(c) == "of" || s.prep(c) == "in") && (s.w[c].UPOS == "NOUN" || s.w[c].UPOS == "PROPN") {
 			return c
 		}
 	}
@@ -1172,7 +1172,8 @@ func (s *sentence) nearestActor(m match) int {
 		for _, c := range s.kids[it.w] {
 			r := base(s.w[c].Deprel)
 			switch r {
-			case "nsubj", "csubj", "ccomp", "parataxis", "punct", "advcl", "acl", "conj", "appos":
+			case "nsubj", "csubj", "ccomp", "parataxis", "punct", "advcl", "acl", "conj", "appos",
+				"dep", "discourse", "vocative", "list", "orphan", "reparandum":
 				continue
 			}
 			if subj[c] {
