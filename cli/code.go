@@ -24,7 +24,9 @@ Read articles and write who did what to whom: one event record a line
 (JSONL), coded in CAMEO and PLOVER, with the actor and recipient resolved to
 CAMEO actor codes, the date, the place, who reported it, and the sentence it
 came from. Events the text denies ("did not attack") are left out unless
---include-negated is given.
+--include-negated is given, and so are events with a confidence below
+--min-confidence (events in subordinate clauses, bare nouns, hypothetical
+acts score lower; 0 prints them all).
 
 Formats:
   events  one event record a line (the default)
@@ -42,7 +44,8 @@ against it.
 Examples:
   dyad code examples/
   dyad code --format doc --date 2025-02-12 article.txt
-  echo '{"date": "2025-02-12", "text": "Mr. Putin invited Mr. Trump to Moscow."}' | dyad code --explain`)
+  echo '{"date": "2025-02-12", "text": "Mr. Putin invited Mr. Trump to Moscow."}' | dyad code --explain
+  dyad code --actors Phoenix.Countries.actors.txt --verbs CAMEO.2.0.txt news/`)
 	var cf commonFlags
 	cf.register(fs)
 	format := fs.String("format", "events", "output `FORMAT`: events, doc or tsv")
