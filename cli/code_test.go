@@ -137,3 +137,30 @@ func TestEvalDyadGold(t *testing.T) {
 		t.Errorf("dyad eval of testdata/gold-events.jsonl differs from testdata/gold-events.out; review and rerun with -update if right:\n%s", out)
 	}
 }
+
+// TestCodeThirdPartyActors codes with a PETRARCH-format actor dictionary
+// of two fictional countries, added to the built-in dictionaries; a
+// malformed line is reported with its file and line and skipped.
+func TestCodeThirdPartyActors(t *testing.T) {
+	dir := t.TempDir()
+	path := dir + "/actors.txt"
+	dict := "FREEDONIA [FRE]\nSYLVANIA [SYL]\nBROKEN [SYL\n"
+	if err := os.WriteFile(path, []byte(dict), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	in := `{"date": "2025-02-12", "text": "Freedonia attacked Sylvania on Monday."}`
+	out, errs, code := run(t, in, "code", "--actors", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(errs, "actors.txt:3") {
+		t.Errorf("the malformed line 3 was not reported: %q", errs)
+	}
+	var e record.Event
+	if err := json.Unmarshal([]byte(strings.TrimSpace(out)), &e); err != nil {
+		t.Fatalf("want one event: %v\n%s", err, out)
+	}
+	if e.Actor == nil || e.Actor.CAMEO != "FRE" || e.Recipient == nil || e.Recipient.CAMEO != "SYL" || e.Event != "ASSAULT" {
+		t.Errorf("got %+v -> %+v %s", e.Actor, e.Recipient, e.Event)
+	}
+}

@@ -305,8 +305,8 @@ func (s *sentence) try(e *lexicon.Entry, i int) (match, bool) {
 			}
 		}
 		x := s.prepDep(r, want, i, m.obj, m.xcomp, m.light)
-		if x >= 0 && !s.nominal(x) {
-			x = -1
+		if x >= 0 && (!s.nominal(x) || want == nil && !s.isActor(x) && !s.isPlace(x)) {
+			x = -1 // "attacked Sylvania on Monday": a date, not the recipient
 		}
 		if x < 0 {
 			x = s.surfacePrep(i, r)
