@@ -214,11 +214,20 @@ func (sc *sentCtx) mentions() []*Mention {
 		if w.UPOS != "PRON" || (sc.lower[i] != "who" && sc.lower[i] != "whom" && sc.lower[i] != "whose") {
 			continue
 		}
-		v := w.Head - 1
-		if v < 0 || v >= len(sc.s.Words) || !strings.HasPrefix(sc.s.Words[v].Deprel, "acl") {
-			continue
+		var ant *Mention
+		if v := w.Head - 1; v >= 0 && v < len(sc.s.Words) && strings.HasPrefix(sc.s.Words[v].Deprel, "acl") {
+			ant = sc.done[sc.s.Words[v].Head-1]
 		}
-		if ant := sc.done[sc.s.Words[v].Head-1]; ant != nil {
+		if ant == nil && i >= 2 && sc.s.Words[i-1].Form == "," {
+			// ", who described ...": the parse may hang the clause elsewhere;
+			// the phrase right before the comma is what it modifies.
+			for _, m := range out {
+				if m.End == i-1 && !m.Pronoun && (ant == nil || m.End-m.Start > ant.End-ant.Start) {
+					ant = m
+				}
+			}
+		}
+		if ant != nil {
 			m := sc.newMention(i, i, i+1)
 			m.Pronoun = true
 			m.Type = ant.Type

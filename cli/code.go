@@ -33,6 +33,8 @@ Formats:
   doc     one document record a line: sentences, entities with all their
           mentions, and events
   tsv     one event a line, tab-separated, with a header line
+  quotes  one quotation a line: doc_id, text, direct, cue, speaker (name,
+          CAMEO code, span), reported_by, span
 
 Input is any mix of plain-text files (optional "Date:", "Source:", "URL:",
 "Title:" header lines, then a blank line), JSONL files (one {"id", "date",
@@ -48,7 +50,7 @@ Examples:
   dyad code --actors Phoenix.Countries.actors.txt --verbs CAMEO.2.0.txt news/`)
 	var cf commonFlags
 	cf.register(fs)
-	format := fs.String("format", "events", "output `FORMAT`: events, doc or tsv")
+	format := fs.String("format", "events", "output `FORMAT`: events, doc, tsv or quotes")
 	negated := fs.Bool("include-negated", false, "also print events the text denies (with \"negated\": true)")
 	explain := fs.Bool("explain", false, "add to each event the tree fragment and the lexicon entry that produced it")
 	minConf := fs.Float64("min-confidence", defaultMinConfidence, "leave out events whose `confidence` is lower (0 prints every event found)")
@@ -61,9 +63,9 @@ Examples:
 		return err
 	}
 	switch *format {
-	case "events", "doc", "tsv":
+	case "events", "doc", "tsv", "quotes":
 	default:
-		return usageError("--format %q: want events, doc or tsv", *format)
+		return usageError("--format %q: want events, doc, tsv or quotes", *format)
 	}
 	p, err := loadPipeline(cf.models)
 	if err != nil {
@@ -106,6 +108,10 @@ Examples:
 		case "tsv":
 			for _, e := range d.Events {
 				writeTSV(buf, e)
+			}
+		case "quotes":
+			for _, q := range d.Quotes {
+				writeJSONLine(buf, quoteLine{DocID: d.DocID, Quote: q})
 			}
 		}
 	}, out)
@@ -167,4 +173,10 @@ func writeTSV(buf *bytes.Buffer, e record.Event) {
 	}
 	buf.WriteString(strings.Join(f, "\t"))
 	buf.WriteByte('\n')
+}
+
+// quoteLine is one line of --format quotes: a quotation with its document.
+type quoteLine struct {
+	DocID string `json:"doc_id"`
+	record.Quote
 }

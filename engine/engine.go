@@ -14,6 +14,7 @@ import (
 	"dyad/event/lexicon"
 	"dyad/geo"
 	"dyad/pipeline"
+	"dyad/quote"
 	"dyad/record"
 )
 
@@ -89,7 +90,10 @@ func (e *Engine) Code(a doc.Article, opt Options) *Result {
 	evs := e.Events.Code(event.Input{DocID: a.ID, Text: a.Text, Date: a.Date, Sentences: sents, Actors: acts, Explain: opt.Explain})
 	d := record.Document{Schema: record.Schema, DocID: a.ID, Date: a.Date, Source: a.Source, Title: a.Title, URL: a.URL,
 		Sentences: make([]record.SentenceSpan, len(sents)), Entities: acts.Records(), Events: evs,
-		Quotes: []record.Quote{}, Quantities: []record.Quantity{}, Conflicts: []record.Conflict{}, Diagnostics: []record.Diagnostic{}}
+		Quotes: quote.Find(a.Text, sents, acts), Quantities: []record.Quantity{}, Conflicts: []record.Conflict{}, Diagnostics: []record.Diagnostic{}}
+	if d.Quotes == nil {
+		d.Quotes = []record.Quote{}
+	}
 	for i, s := range sents {
 		d.Sentences[i] = record.SentenceSpan{Span: record.Span{s.Span.Start, s.Span.End}}
 	}
