@@ -35,7 +35,12 @@ its form:
            class of the first event coded in each sentence.
   *.txt    ConfliBERT BIO actor spans: recall of source and target spans by
            the entities found.
-  DIR      re3d: entity recognition (PERSON, ORG, places) per type.
+  DIR      re3d: entity recognition (PERSON, ORG, places) per type; or,
+           when it holds text/ and attributions/ (PolNeAR), quotations:
+           recall of the annotated contents (a predicted quote covering at
+           least half of one) and speaker accuracy (the predicted speaker,
+           or a mention of its entity, overlaps the annotated source), for
+           direct quotations and for all attributions.
   *.conllu a Universal Dependencies treebank (same as --parser).
 
 --parser FILE.conllu scores the language pipeline on a treebank in two
@@ -54,6 +59,7 @@ Examples:
 	treebank := fs.String("parser", "", "score the tokenizer, tagger and parser on `FILE.conllu`")
 	models := fs.String("models", "", "read the models from `DIR` instead of the built-in ones")
 	errs := fs.Bool("errors", false, "list misses and false alarms with their sentences")
+	quotes := fs.Bool("quotes", false, "score quotations and speakers on a PolNeAR directory (text/ and attributions/; found by itself when present)")
 	minConf := fs.Float64("min-confidence", defaultMinConfidence, "score only events with at least this `confidence` (as dyad code prints them)")
 	var dicts dictFlags
 	dicts.register(fs)
@@ -106,7 +112,28 @@ Examples:
 		}
 		return out
 	}
+	quoteDir := false
+	if st.IsDir() {
+		_, err := os.Stat(filepath.Join(gold, "attributions"))
+		quoteDir = err == nil || *quotes
+	}
 	switch {
+	case quoteDir:
+		docs, bad, err := eval.ReadPolNeAR(gold)
+		if err != nil {
+			return &ExitError{Code: ExitUsage, Err: err}
+		}
+		if bad > 0 {
+			fmt.Fprintf(env.Stderr, "dyad: %s: %d malformed annotation lines skipped\n", gold, bad)
+		}
+		t0 = time.Now()
+		s := eval.ScoreQuotes(docs, func(d eval.QuoteDoc) ([]record.Quote, []record.Entity) {
+			r := code(d.ID, d.Text, "")
+			return r.Doc.Quotes, r.Doc.Entities
+		})
+		fmt.Fprintf(w, "%s: PolNeAR attributions (models loaded in %v, coded in %.1fs)\n", name, load.Round(time.Millisecond), time.Since(t0).Seconds())
+		eval.WriteQuoteScores(w, s)
+		return nil
 	case st.IsDir():
 		docs, err := eval.ReadRe3d(gold)
 		if err != nil {
