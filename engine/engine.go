@@ -6,6 +6,7 @@ package engine
 
 import (
 	"fmt"
+	"math"
 
 	"dyad/actor"
 	"dyad/actor/dict"
@@ -14,6 +15,7 @@ import (
 	"dyad/event/lexicon"
 	"dyad/geo"
 	"dyad/pipeline"
+	"dyad/quantity"
 	"dyad/quote"
 	"dyad/record"
 )
@@ -94,6 +96,21 @@ func (e *Engine) Code(a doc.Article, opt Options) *Result {
 	if d.Quotes == nil {
 		d.Quotes = []record.Quote{}
 	}
+	var sentOf []int
+	for i := range sents {
+		for _, q := range quantity.Find(a.Text, sents[i]) {
+			// A quantity inside what someone is quoted as saying is theirs.
+			for k := range d.Quotes {
+				qu := &d.Quotes[k]
+				if qu.Speaker != nil && qu.Span[0] <= q.Span[0] && q.Span[1] <= qu.Span[1] {
+					q.ReportedBy = qu.Speaker
+				}
+			}
+			d.Quantities = append(d.Quantities, q)
+			sentOf = append(sentOf, i)
+		}
+	}
+	d.Conflicts = conflicts(d.Quantities, sentOf)
 	for i, s := range sents {
 		d.Sentences[i] = record.SentenceSpan{Span: record.Span{s.Span.Start, s.Span.End}}
 	}
@@ -101,4 +118,50 @@ func (e *Engine) Code(a doc.Article, opt Options) *Result {
 		d.Events = []record.Event{}
 	}
 	return &Result{Doc: d, Sentences: sents, Actors: acts}
+}
+
+// conflicts finds claims that cannot both be true: two counts of the same
+// kind of victims or participants (killed, wounded, ...) of the same unit,
+// in the same or adjacent sentences, whose ranges do not overlap ("several
+// hundred thousand deaths ..., not millions as suggested"). Counts further
+// apart are taken to be about different things.
+func conflicts(qs []record.Quantity, sentOf []int) []record.Conflict {
+	out := []record.Conflict{}
+	for i := range qs {
+		for j := i + 1; j < len(qs); j++ {
+			a, b := qs[i], qs[j]
+			if a.Kind == "" || a.Kind != b.Kind || a.Unit != b.Unit || sentOf[j]-sentOf[i] > 1 {
+				continue
+			}
+			if overlaps(a, b) {
+				continue
+			}
+			out = append(out, record.Conflict{About: a.Unit, Claims: []int{i, j},
+				Why: fmt.Sprintf("%q (%s) and %q (%s) do not overlap", a.Text, rangeText(a), b.Text, rangeText(b))})
+		}
+	}
+	return out
+}
+
+// overlaps reports whether two quantities' ranges meet; a High below Low
+// means no upper bound.
+func overlaps(a, b record.Quantity) bool {
+	ahi, bhi := a.High, b.High
+	if quantity.Unbounded(a) {
+		ahi = math.Inf(1)
+	}
+	if quantity.Unbounded(b) {
+		bhi = math.Inf(1)
+	}
+	return a.Low <= bhi && b.Low <= ahi
+}
+
+func rangeText(q record.Quantity) string {
+	if quantity.Unbounded(q) {
+		return fmt.Sprintf("at least %g", q.Low)
+	}
+	if q.Low == q.High {
+		return fmt.Sprintf("%g", q.Low)
+	}
+	return fmt.Sprintf("%g to %g", q.Low, q.High)
 }
