@@ -29,6 +29,7 @@ type QuoteDoc struct {
 // with one.
 type GoldAttribution struct {
 	Source, Cue, Content record.Span
+	Fragments            []record.Span // the content's fragments (one unless discontinuous)
 	HasSource            bool
 	Direct               bool
 }
@@ -77,8 +78,11 @@ func readBrat(id, text string, r io.Reader) (QuoteDoc, int) {
 		offs = append(offs, i)
 	}
 	offs = append(offs, len(text))
+	frags := map[string][]record.Span{}
+	var cur []record.Span
 	span := func(s string) (record.Span, bool) {
 		lo, hi := -1, -1
+		cur = cur[:0]
 		for _, frag := range strings.Split(s, ";") {
 			f := strings.Fields(frag)
 			if len(f) != 2 {
@@ -93,6 +97,7 @@ func readBrat(id, text string, r io.Reader) (QuoteDoc, int) {
 				lo = a
 			}
 			hi = max(hi, b)
+			cur = append(cur, record.Span{offs[a], offs[b]})
 		}
 		return record.Span{offs[lo], offs[hi]}, lo >= 0
 	}
@@ -117,6 +122,7 @@ func readBrat(id, text string, r io.Reader) (QuoteDoc, int) {
 				continue
 			}
 			spans[f[0]] = sp
+			frags[f[0]] = append([]record.Span(nil), cur...)
 		case len(f) >= 2 && strings.HasPrefix(f[0], "E"):
 			events = append(events, strings.Fields(f[1]))
 		}
@@ -135,7 +141,7 @@ func readBrat(id, text string, r io.Reader) (QuoteDoc, int) {
 			}
 			switch role {
 			case "Content":
-				g.Content, content = sp, true
+				g.Content, g.Fragments, content = sp, frags[id], true
 			case "Source":
 				g.Source, g.HasSource = sp, true
 			case "Cue":
@@ -193,8 +199,9 @@ type QuoteScores struct {
 }
 
 // ScoreQuotes scores predicted quotations against PolNeAR attributions. A
-// gold content is found when a predicted quote covers at least half of it
-// (its bytes); the speaker is right when the predicted speaker's span, or
+// gold content is found when the predicted quotes cover at least half of
+// its bytes (of its fragments, when it is discontinuous: a quote split by
+// "he said"); the speaker — of the quote covering most of it — is right when the predicted speaker's span, or
 // any mention of the speaker's entity, overlaps the annotated source.
 func ScoreQuotes(docs []QuoteDoc, predict func(QuoteDoc) ([]record.Quote, []record.Entity)) QuoteScores {
 	var s QuoteScores
@@ -212,15 +219,30 @@ func ScoreQuotes(docs []QuoteDoc, predict func(QuoteDoc) ([]record.Quote, []reco
 			if g.Direct {
 				counts = append(counts, &s.Direct)
 			}
+			// Found when the predicted quotes cover at least half of the
+			// content's fragments; the speaker is the one of the quote that
+			// covers most of it.
 			var best *record.Quote
-			bestOv := 0
+			bestOv, covered, size := 0, 0, 0
+			frs := g.Fragments
+			if len(frs) == 0 {
+				frs = []record.Span{g.Content}
+			}
+			for _, f := range frs {
+				size += f[1] - f[0]
+			}
 			for k := range quotes {
 				q := &quotes[k]
-				if ov := overlap(q.Span, g.Content); ov > bestOv {
+				ov := 0
+				for _, f := range frs {
+					ov += overlap(q.Span, f)
+				}
+				covered += ov
+				if ov > bestOv {
 					best, bestOv = q, ov
 				}
 			}
-			found := best != nil && 2*bestOv >= g.Content[1]-g.Content[0]
+			found := best != nil && 2*min(covered, size) >= size
 			right := false
 			if found && g.HasSource && best.Speaker != nil {
 				right = overlap(best.Speaker.Span, g.Source) > 0

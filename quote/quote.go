@@ -59,6 +59,28 @@ func Find(text string, sents []doc.Sentence, actors *actor.Result) []record.Quot
 			out[i].Cue, out[i].Speaker, out[i].ReportedBy = out[i+1].Cue, out[i+1].Speaker, out[i+1].ReportedBy
 		}
 	}
+	// A quotation with no cue of its own in a paragraph where another one
+	// has a speaker ("“You know, it happens, right?” Trump went on. “But
+	// you gotta get over it.”"): the nearest such one's, the one before
+	// first.
+	paragraph := func(a, b int) bool { // no blank line between bytes a and b
+		return !strings.Contains(text[min(a, b):max(a, b)], "\n\n")
+	}
+	for i := range out {
+		if out[i].Speaker != nil || out[i].Cue != "" {
+			continue
+		}
+		for _, j := range []int{i - 1, i + 1} {
+			if j < 0 || j >= len(out) || out[j].Speaker == nil || out[j].Cue == "" {
+				continue
+			}
+			if !paragraph(out[i].Span[0], out[j].Span[0]) {
+				continue
+			}
+			out[i].Cue, out[i].Speaker, out[i].ReportedBy = out[j].Cue, out[j].Speaker, out[j].ReportedBy
+			break
+		}
+	}
 	ndirect := len(out)
 	var ind []record.Quote
 	for si := range sents {
