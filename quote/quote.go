@@ -24,6 +24,13 @@ var Cues = map[string]bool{
 	"complain": true, "mention": true, "maintain": true, "contend": true, "allege": true,
 	"disclose": true, "reveal": true, "assure": true, "caution": true, "demand": true,
 	"affirm": true, "proclaim": true, "testify": true, "quip": true,
+	"joke": true, "charge": true, "point": true, "chant": true, "shout": true, "yell": true,
+	"scream": true, "exclaim": true, "whisper": true, "laugh": true, "sigh": true,
+	"retort": true, "counter": true, "interject": true, "muse": true, "boast": true,
+	"lament": true, "post": true, "continue": true, "begin": true,
+	"recount": true, "recommend": true, "advise": true, "plead": true, "beg": true,
+	"scoff": true, "snap": true, "offer": true, "opine": true,
+	"wonder": true, "cry": true, "thunder": true,
 }
 
 // pos is a word of a sentence.
