@@ -284,6 +284,28 @@ func (f *finder) attributeDirect(start, end int) record.Quote {
 			}
 		}
 	}
+	if best.s < 0 {
+		// "X said as follows:" and the quotation in the next sentence or
+		// paragraph: the cue of the sentence that ends with the colon.
+		prev := -1
+		for si := range f.sents {
+			if f.sents[si].Span.End <= start {
+				prev = si
+			}
+		}
+		if prev >= 0 {
+			ws := f.sents[prev].Words
+			gap := strings.TrimSpace(f.text[f.sents[prev].Span.End:start])
+			if len(ws) > 0 && ws[len(ws)-1].Form == ":" && (gap == "" || gap == "“" || gap == "\"") {
+				for wi := len(ws) - 1; wi >= 0; wi-- {
+					if p := (pos{prev, wi}); f.isCue(p) {
+						best = p
+						break
+					}
+				}
+			}
+		}
+	}
 	if best.s >= 0 {
 		q.Cue = f.word(best).Form
 		q.Speaker = f.subject(best)
