@@ -58,6 +58,24 @@ func summary(d record.Document) []byte {
 		fmt.Fprintf(&b, "s%d %s %s/%s %s -> %s, %s%s, %s, by %s, at %s, %d-%d, %s\n", e.Sentence, e.CAMEO, e.Event, e.Mode,
 			code(e.Actor), code(e.Recipient), e.Modality, neg, e.Date, code(e.ReportedBy), loc, e.Trigger.Span[0], e.Trigger.Span[1], e.Rule)
 	}
+	fmt.Fprintf(&b, "\n# quotes (span, direct, cue, speaker code and name, reported_by)\n")
+	sp := func(s *record.Speaker) string {
+		if s == nil {
+			return "-"
+		}
+		return s.CAMEO + " " + s.Name
+	}
+	for _, q := range d.Quotes {
+		fmt.Fprintf(&b, "%d-%d direct=%v cue=%s speaker=%s by=%s\n", q.Span[0], q.Span[1], q.Direct, q.Cue, sp(q.Speaker), sp(q.ReportedBy))
+	}
+	fmt.Fprintf(&b, "\n# quantities (span, value, low, high, unit, kind, hedge, reported_by)\n")
+	for _, q := range d.Quantities {
+		fmt.Fprintf(&b, "%d-%d %g %g %g %s %s %s by=%s\n", q.Span[0], q.Span[1], q.Value, q.Low, q.High, q.Unit, q.Kind, q.Hedge, sp(q.ReportedBy))
+	}
+	fmt.Fprintf(&b, "\n# conflicts\n")
+	for _, c := range d.Conflicts {
+		fmt.Fprintf(&b, "%s %v\n", c.About, c.Claims)
+	}
 	return b.Bytes()
 }
 
