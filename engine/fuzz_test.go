@@ -19,6 +19,7 @@ func FuzzCode(f *testing.F) {
 		"Mr. Putin invited Mr. Trump to Moscow.",
 		"Kremlin spokesman Dmitri S. Peskov said he and Mr. Trump had agreed to meet.",
 		"“We will win,” he said, “and soon.” Both leaders did not attack.",
+		"Officials said at least 156 people were killed, not 1,000 as reported; \"several hundred\" fled.",
 		"WASHINGTON, Feb 12 - U.S. troops attacked rebels in the city of Mosul on Monday.",
 		"He she they him their . . . Mr. Mr. Mr. of of of",
 		"\x00\xff\xfe broken bytes",
@@ -60,6 +61,28 @@ func FuzzCode(f *testing.F) {
 			for _, a := range []*record.Actor{ev.Actor, ev.Recipient, ev.ReportedBy} {
 				if a != nil {
 					in(a.Span, "actor")
+				}
+			}
+		}
+		for _, q := range res.Doc.Quotes {
+			in(q.Span, "quote")
+			if text[q.Span[0]:q.Span[1]] != q.Text {
+				t.Fatalf("quote text %q != span text %q", q.Text, text[q.Span[0]:q.Span[1]])
+			}
+			if q.Speaker != nil {
+				in(q.Speaker.Span, "speaker")
+			}
+		}
+		for _, q := range res.Doc.Quantities {
+			in(q.Span, "quantity")
+			if text[q.Span[0]:q.Span[1]] != q.Text {
+				t.Fatalf("quantity text %q != span text %q", q.Text, text[q.Span[0]:q.Span[1]])
+			}
+		}
+		for _, c := range res.Doc.Conflicts {
+			for _, k := range c.Claims {
+				if k < 0 || k >= len(res.Doc.Quantities) {
+					t.Fatalf("conflict claim %d out of range", k)
 				}
 			}
 		}
