@@ -67,18 +67,9 @@ Examples:
 	default:
 		return usageError("--format %q: want events, doc, tsv or quotes", *format)
 	}
-	p, err := loadPipeline(cf.models)
-	if err != nil {
-		return &ExitError{Code: ExitUsage, Err: err}
-	}
-	cfg, err := dicts.config(env)
+	eng, err := dicts.engine(env, cf.models)
 	if err != nil {
 		return err
-	}
-	cfg.Pipeline = p
-	eng, err := engine.New(cfg)
-	if err != nil {
-		return &ExitError{Code: ExitUsage, Err: err}
 	}
 	out, closeOut, err := openOutput(env, cf.out)
 	if err != nil {

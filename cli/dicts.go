@@ -131,3 +131,22 @@ func printDiags(env Env, diags []petrarch.Diagnostic) {
 		fmt.Fprintf(env.Stderr, "dyad: %s (skipped)\n", d)
 	}
 }
+
+// engine builds the engine dyad code and dyad eval run: the models from
+// dir (or the built-in ones) and the dictionaries the flags ask for.
+func (d *dictFlags) engine(env Env, dir string) (*engine.Engine, error) {
+	p, err := loadPipeline(dir)
+	if err != nil {
+		return nil, &ExitError{Code: ExitUsage, Err: err}
+	}
+	cfg, err := d.config(env)
+	if err != nil {
+		return nil, err
+	}
+	cfg.Pipeline = p
+	eng, err := engine.New(cfg)
+	if err != nil {
+		return nil, &ExitError{Code: ExitUsage, Err: err}
+	}
+	return eng, nil
+}

@@ -84,18 +84,9 @@ Examples:
 		return &ExitError{Code: ExitUsage, Err: err}
 	}
 	t0 := time.Now()
-	p, err := loadPipeline(*models)
-	if err != nil {
-		return &ExitError{Code: ExitUsage, Err: err}
-	}
-	cfg, err := dicts.config(env)
+	eng, err := dicts.engine(env, *models)
 	if err != nil {
 		return err
-	}
-	cfg.Pipeline = p
-	eng, err := engine.New(cfg)
-	if err != nil {
-		return &ExitError{Code: ExitUsage, Err: err}
 	}
 	load := time.Since(t0)
 	w := env.Stdout

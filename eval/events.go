@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"dyad/cameo"
 	"dyad/record"
 )
 
@@ -451,19 +452,11 @@ var ClassNames = [ClassCount]string{
 // roots 01-02, 1 for 03-05, 2 for 06-08, 3 for 09-13 and 16, 4 for 14-15
 // and 17-20; -1 when the code has no CAMEO root.
 func CAMEOClass(code string) int {
-	switch r := CAMEORoot(code); {
-	case r == 0:
+	r := CAMEORoot(code)
+	if r == 0 {
 		return -1
-	case r <= 2:
-		return 0
-	case r <= 5:
-		return 1
-	case r <= 8:
-		return 2
-	case r <= 13 || r == 16:
-		return 3
 	}
-	return 4
+	return cameo.PentaClass(fmt.Sprintf("%02d", r))
 }
 
 // ClassScores are the accuracy of the class of the first predicted event
