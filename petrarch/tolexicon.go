@@ -523,7 +523,7 @@ func verbHead(vb Verb) (c constraints, approx []string, reason string) {
 	if vb.Head > 0 {
 		return c, nil, skipVerbBefore
 	}
-	if !isLemma(vb.Lemma()) {
+	if !lexicon.IsLemma(vb.Lemma()) {
 		return c, nil, skipBadLemma
 	}
 	rest := vb.Words[1:]
@@ -893,7 +893,7 @@ func (v *Verbs) negativeSynset(name string) bool {
 // cannot be a lemma.
 func lemmas(w string) []string {
 	w = strings.ToLower(w)
-	if !isLemma(w) {
+	if !lexicon.IsLemma(w) {
 		return nil
 	}
 	out := []string{w}
@@ -901,23 +901,6 @@ func lemmas(w string) []string {
 		out = append(out, s)
 	}
 	return out
-}
-
-// isLemma reports whether s can be a lemma in the lexicon: a lower-case
-// letter or digit, then lower-case letters, digits, "-", "'" or ".".
-func isLemma(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i, r := range s {
-		switch {
-		case unicode.IsDigit(r), unicode.IsLetter(r) && !unicode.IsUpper(r) && !unicode.IsTitle(r):
-		case i > 0 && (r == '-' || r == '\'' || r == '.'):
-		default:
-			return false
-		}
-	}
-	return true
 }
 
 // isPrepWord reports whether s can be a preposition in the lexicon.

@@ -90,10 +90,10 @@ func (e *Entry) validatePattern() error {
 		if e.Prt != "" {
 			return fmt.Errorf("multi-word cue %q cannot take a particle (prt:)", e.Head)
 		}
-	} else if !isLemma(e.Head) {
+	} else if !IsLemma(e.Head) {
 		return fmt.Errorf("head %q is not a lower-case lemma", e.Head)
 	}
-	if e.Prt != "" && !isLemma(e.Prt) {
+	if e.Prt != "" && !IsLemma(e.Prt) {
 		return fmt.Errorf("prt:%s is not a lower-case lemma", e.Prt)
 	}
 	for _, l := range []struct {
@@ -236,7 +236,7 @@ func checkLemmas(key string, lemmas []string) error {
 // isLemma reports whether s looks like a lemma as dyad's lemmatizer
 // writes common words: a lower-case letter or digit, then lower-case
 // letters, digits, '-', '\” or '.'.
-func isLemma(s string) bool {
+func IsLemma(s string) bool {
 	if s == "" {
 		return false
 	}
@@ -369,7 +369,7 @@ func (e *Entry) options() string {
 func isLemmaItem(s string) bool {
 	mod, head, ok := strings.Cut(s, "+")
 	if !ok {
-		return isLemma(s)
+		return IsLemma(s)
 	}
-	return isLemma(mod) && isLemma(head)
+	return IsLemma(mod) && IsLemma(head)
 }
