@@ -233,9 +233,9 @@ func checkLemmas(key string, lemmas []string) error {
 	return nil
 }
 
-// isLemma reports whether s looks like a lemma as dyad's lemmatizer
-// writes common words: a lower-case letter or digit, then lower-case
-// letters, digits, '-', '\” or '.'.
+// IsLemma reports whether s can be a head, particle or lemma of the
+// lexicon, as dyad's lemmatizer writes common words: a lower-case letter or
+// digit, then lower-case letters, digits, '-', an apostrophe or '.'.
 func IsLemma(s string) bool {
 	if s == "" {
 		return false
