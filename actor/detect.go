@@ -9,6 +9,7 @@ import (
 	"dyad/actor/dict"
 	"dyad/doc"
 	"dyad/record"
+	"dyad/text"
 )
 
 // Resolver finds and resolves the actors of articles. It is safe for
@@ -190,7 +191,7 @@ func (sc *sentCtx) nominal(i int) bool {
 // mentions finds the sentence's mentions.
 func (sc *sentCtx) mentions() []*Mention {
 	sc.mark = make([]int, len(sc.s.Words))
-	for k := 0; k < sc.dateline(); k++ {
+	for k := 0; k < text.Dateline(sc.s.Words); k++ {
 		sc.mark[k] = markCore // no mention: "WASHINGTON, Feb 12 -" only says where the report was filed
 	}
 	out := sc.chunks(sc.mark)
@@ -973,24 +974,6 @@ func dropInsideNames(ms []*Mention) []*Mention {
 		}
 	}
 	return out
-}
-
-// dateline returns the number of words of a dateline that opens the
-// sentence ("WASHINGTON, Feb 12 -", "MOSCOW (Reuters) -", "GENEVA —"): a
-// place in capitals, then up to a few words, then a dash. It returns 0
-// when there is none.
-func (sc *sentCtx) dateline() int {
-	w := sc.s.Words
-	if len(w) < 3 || !acronym(w[0].Form) && !(len(w[0].Form) > 2 && strings.ToUpper(w[0].Form) == w[0].Form) {
-		return 0
-	}
-	for k := 1; k < len(w) && k <= 8; k++ {
-		switch w[k].Form {
-		case "-", "--", "—", "–":
-			return k + 1
-		}
-	}
-	return 0
 }
 
 // lastEnd returns when the latest of a person's offices that began by

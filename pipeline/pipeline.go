@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
-	"unicode"
 
 	"dyad/doc"
 	"dyad/lemma"
@@ -96,7 +95,7 @@ func (p *Pipeline) Annotate(s string) []doc.Sentence {
 	for i := range sents {
 		words := sents[i].Words
 		p.Tag(words)
-		if k := Dateline(words); k > 0 {
+		if k := text.Dateline(words); k > 0 {
 			p.parser.Parse(words[:k])
 			rest := words[k:]
 			p.parser.Parse(rest)
@@ -118,36 +117,6 @@ func (p *Pipeline) Annotate(s string) []doc.Sentence {
 		p.parser.Parse(words)
 	}
 	return sents
-}
-
-// Dateline returns the number of words of a dateline that opens a
-// sentence — a place in capitals, then at most seven words (a date, an
-// agency), then a dash: "WASHINGTON, Feb 12 -", "MOSCOW (Reuters) —" — or 0
-// when there is none or nothing follows it.
-func Dateline(words []doc.Word) int {
-	if len(words) < 4 {
-		return 0
-	}
-	f := words[0].Form
-	letters := 0
-	for _, r := range f {
-		if unicode.IsLower(r) {
-			return 0
-		}
-		if unicode.IsUpper(r) {
-			letters++
-		}
-	}
-	if letters < 3 {
-		return 0
-	}
-	for k := 1; k < len(words)-2 && k <= 8; k++ {
-		switch words[k].Form {
-		case "-", "--", "—", "–":
-			return k + 1
-		}
-	}
-	return 0
 }
 
 // AnnotateWords tags, lemmatizes and parses one sentence's words, given
