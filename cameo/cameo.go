@@ -206,3 +206,18 @@ func PentaClass(code string) int {
 func Err() error {
 	return load().err
 }
+
+// WellFormed reports whether code has the form of a CAMEO event code: two
+// to four digits. It says nothing of whether the codebook has the code
+// (Lookup does).
+func WellFormed(code string) bool {
+	if len(code) < 2 || len(code) > 4 {
+		return false
+	}
+	for i := 0; i < len(code); i++ {
+		if code[i] < '0' || code[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

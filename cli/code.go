@@ -13,10 +13,9 @@ import (
 	"dyad/record"
 )
 
-// defaultMinConfidence is the confidence below which dyad code and dyad
-// eval leave events out: events in subordinate clauses and bare nouns
-// that the sentence does not report as its news (see the README).
-const defaultMinConfidence = 0.4
+// defaultMinConfidence is the confidence below which dyad code, eval,
+// ingest and serve leave events out.
+const defaultMinConfidence = engine.DefaultMinConfidence
 
 func runCode(ctx context.Context, env Env, args []string) error {
 	fs := newFlagSet(env, "code", "[flags] [FILE|DIR|-]...", `
@@ -82,13 +81,7 @@ Examples:
 	st, err := processArticles(ctx, env, cf, fs.Args(), func(a doc.Article, buf *bytes.Buffer) {
 		res := eng.Code(a, opt)
 		d := res.Doc
-		kept := d.Events[:0]
-		for _, e := range d.Events {
-			if (*negated || !e.Negated) && e.Confidence >= *minConf {
-				kept = append(kept, e)
-			}
-		}
-		d.Events = kept
+		engine.KeepEvents(&d, *minConf, *negated)
 		switch *format {
 		case "doc":
 			writeJSONLine(buf, d)

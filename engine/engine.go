@@ -6,7 +6,6 @@ package engine
 
 import (
 	"fmt"
-	"math"
 
 	"dyad/actor"
 	"dyad/actor/dict"
@@ -133,35 +132,30 @@ func conflicts(qs []record.Quantity, sentOf []int) []record.Conflict {
 			if a.Kind == "" || a.Kind != b.Kind || a.Unit != b.Unit || sentOf[j]-sentOf[i] > 1 {
 				continue
 			}
-			if overlaps(a, b) {
+			if quantity.Overlaps(a, b) {
 				continue
 			}
 			out = append(out, record.Conflict{About: a.Unit, Claims: []int{i, j},
-				Why: fmt.Sprintf("%q (%s) and %q (%s) do not overlap", a.Text, rangeText(a), b.Text, rangeText(b))})
+				Why: fmt.Sprintf("%q (%s) and %q (%s) do not overlap", a.Text, quantity.RangeText(a), b.Text, quantity.RangeText(b))})
 		}
 	}
 	return out
 }
 
-// overlaps reports whether two quantities' ranges meet; a High below Low
-// means no upper bound.
-func overlaps(a, b record.Quantity) bool {
-	ahi, bhi := a.High, b.High
-	if quantity.Unbounded(a) {
-		ahi = math.Inf(1)
-	}
-	if quantity.Unbounded(b) {
-		bhi = math.Inf(1)
-	}
-	return a.Low <= bhi && b.Low <= ahi
-}
+// DefaultMinConfidence is the confidence below which dyad leaves events
+// out by default: events in subordinate clauses and bare nouns that the
+// sentence does not report as its news (tuned on the PLOVER dev set; see
+// the README).
+const DefaultMinConfidence = 0.4
 
-func rangeText(q record.Quantity) string {
-	if quantity.Unbounded(q) {
-		return fmt.Sprintf("at least %g", q.Low)
+// KeepEvents drops from d the events the text denies (unless
+// includeNegated) and those whose confidence is below minConfidence.
+func KeepEvents(d *record.Document, minConfidence float64, includeNegated bool) {
+	kept := d.Events[:0]
+	for _, e := range d.Events {
+		if (includeNegated || !e.Negated) && e.Confidence >= minConfidence {
+			kept = append(kept, e)
+		}
 	}
-	if q.Low == q.High {
-		return fmt.Sprintf("%g", q.Low)
-	}
-	return fmt.Sprintf("%g to %g", q.Low, q.High)
+	d.Events = kept
 }

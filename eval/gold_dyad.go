@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"dyad/cameo"
 	"dyad/doc"
 )
 
@@ -142,7 +143,7 @@ func dyadGoldEvent(raw json.RawMessage) (GoldEvent, error) {
 	}
 	for i, c := range e.CAMEO {
 		c = strings.TrimSpace(c)
-		if !goldCAMEOOK(c) {
+		if !cameo.WellFormed(c) {
 			return e, fmt.Errorf("cameo %q is not a CAMEO event code", c)
 		}
 		e.CAMEO[i] = c
@@ -200,19 +201,6 @@ func jsonStrList(raw json.RawMessage, field string) ([]string, error) {
 		out = append(out, s)
 	}
 	return out, nil
-}
-
-// goldCAMEOOK reports whether c is 2 to 4 digits.
-func goldCAMEOOK(c string) bool {
-	if len(c) < 2 || len(c) > 4 {
-		return false
-	}
-	for i := 0; i < len(c); i++ {
-		if c[i] < '0' || c[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // goldDateOK reports whether d looks like YYYY-MM-DD.

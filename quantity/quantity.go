@@ -1,6 +1,8 @@
 package quantity
 
 import (
+	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -11,6 +13,31 @@ import (
 // Unbounded reports whether q has no upper bound ("at least 10"): such a
 // quantity has High = 0 and Low > 0, because JSON cannot encode infinity.
 func Unbounded(q record.Quantity) bool { return q.High < q.Low }
+
+// Overlaps reports whether two quantities' ranges meet, so that both can be
+// true.
+func Overlaps(a, b record.Quantity) bool {
+	ahi, bhi := a.High, b.High
+	if Unbounded(a) {
+		ahi = math.Inf(1)
+	}
+	if Unbounded(b) {
+		bhi = math.Inf(1)
+	}
+	return a.Low <= bhi && b.Low <= ahi
+}
+
+// RangeText writes a quantity's range for people: "at least 10", "30",
+// "200000 to 900000".
+func RangeText(q record.Quantity) string {
+	switch {
+	case Unbounded(q):
+		return fmt.Sprintf("at least %g", q.Low)
+	case q.Low == q.High:
+		return fmt.Sprintf("%g", q.Low)
+	}
+	return fmt.Sprintf("%g to %g", q.Low, q.High)
+}
 
 // piece is a word or a part of a word split at a hyphen, a leading currency
 // sign or a trailing percent sign.
