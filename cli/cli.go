@@ -15,7 +15,7 @@ import (
 )
 
 // Version is dyad's version.
-const Version = "0.2.0-dev"
+const Version = "0.3.0-dev"
 
 // Exit codes, as the contract in the README defines them.
 const (
@@ -67,15 +67,12 @@ func commands() []command {
 		{"code", "[flags] [FILE|DIR|-]...", "code events: who did what to whom, in CAMEO and PLOVER", runCode},
 		{"parse", "[flags] [FILE|DIR|-]...", "split, tag, lemmatize and parse articles; print CoNLL-U", runParse},
 		{"eval", "--parser FILE.conllu", "score the tokenizer, tagger and parser on a treebank", runEval},
+		{"ingest", "[flags] [FILE|DIR|-]...", "code articles and add them to the event store (SQLite)", runIngest},
+		{"export", "--format FORMAT [flags]", "write the store's events as GDELT 2.0 TSV, CSV, Parquet or JSONL", runExport},
+		{"query", "[flags]", "query the event store: events, counts by day/dyad/type, conflicts", runQuery},
 		{"train", "[flags]", "rebuild the statistical models from the UD treebanks", runTrain},
 		{"version", "", "print the version", runVersion},
 	}
-}
-
-// planned are commands of the contract that later versions add.
-var planned = map[string]string{
-	"serve":  "the HTTP API and web UI",
-	"ingest": "the event store",
 }
 
 // Run runs the dyad command line with args (without the program name).
@@ -104,9 +101,6 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			}
 			return err
 		}
-	}
-	if what, ok := planned[name]; ok {
-		return usageError("%s: %s is not in this version yet; see the README for what works today", name, what)
 	}
 	usage(stderr)
 	return usageError("unknown command %q", name)

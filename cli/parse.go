@@ -152,29 +152,43 @@ func plural(n int, what string) string {
 // Diagnostics go to stderr as they are found; a progress line is shown when
 // stderr is a terminal and the run takes more than a second.
 func processArticles(ctx context.Context, env Env, cf commonFlags, paths []string, work func(doc.Article, *bytes.Buffer), out io.Writer) (runStats, error) {
+	pool := sync.Pool{New: func() any { return new(bytes.Buffer) }}
+	return eachArticle(ctx, env, cf, paths, 0, func(a doc.Article) *bytes.Buffer {
+		buf := pool.Get().(*bytes.Buffer)
+		buf.Reset()
+		work(a, buf)
+		return buf
+	}, func(b *bytes.Buffer) error {
+		_, err := out.Write(b.Bytes())
+		pool.Put(b)
+		return err
+	})
+}
+
+// eachArticle reads articles from paths, runs work on each with cf.workers
+// goroutines, and hands the results to sink in input order; the first
+// error from sink stops the run. total, when known (> 0), lets the
+// progress line show how far the run is and when it will end.
+func eachArticle[R any](ctx context.Context, env Env, cf commonFlags, paths []string, total int, work func(doc.Article) R, sink func(R) error) (runStats, error) {
 	type job struct {
 		seq int
 		a   doc.Article
 	}
 	type result struct {
 		seq int
-		buf *bytes.Buffer
+		r   R
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	jobs := make(chan job, 2*cf.workers)
 	results := make(chan result, 2*cf.workers)
-	pool := sync.Pool{New: func() any { return new(bytes.Buffer) }}
 	var wg sync.WaitGroup
 	for i := 0; i < cf.workers; i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				buf := pool.Get().(*bytes.Buffer)
-				buf.Reset()
-				work(j.a, buf)
-				results <- result{j.seq, buf}
+				results <- result{j.seq, work(j.a)}
 			}
 		}()
 	}
@@ -182,6 +196,7 @@ func processArticles(ctx context.Context, env Env, cf commonFlags, paths []strin
 	// reads st.skipped after that goroutine has finished (it closes jobs).
 	var st runStats
 	prog := newProgress(env.Stderr, cf.quiet)
+	prog.total = total
 	opts := input.Options{Date: cf.date, OnDiagnostic: func(d doc.Diagnostic) {
 		st.skipped++
 		if !cf.quiet {
@@ -207,24 +222,23 @@ func processArticles(ctx context.Context, env Env, cf commonFlags, paths []strin
 		wg.Wait()
 		close(results)
 	}()
-	pending := map[int]*bytes.Buffer{}
+	pending := map[int]R{}
 	next := 0
 	var writeErr error
 	for r := range results {
-		pending[r.seq] = r.buf
+		pending[r.seq] = r.r
 		for {
-			b, ok := pending[next]
+			v, ok := pending[next]
 			if !ok {
 				break
 			}
 			delete(pending, next)
 			if writeErr == nil {
-				if _, err := out.Write(b.Bytes()); err != nil {
+				if err := sink(v); err != nil {
 					writeErr = err
 					cancel()
 				}
 			}
-			pool.Put(b)
 			next++
 			st.articles++
 			prog.update(st.articles)
@@ -245,6 +259,7 @@ func processArticles(ctx context.Context, env Env, cf commonFlags, paths []strin
 type progress struct {
 	w     io.Writer
 	on    bool
+	total int // articles expected, 0 when unknown
 	start time.Time
 	last  time.Time
 	shown bool
@@ -273,6 +288,13 @@ func (p *progress) update(n int) {
 	}
 	p.last, p.shown = now, true
 	rate := float64(n) / now.Sub(p.start).Seconds()
+	if p.total > 0 && n <= p.total && rate > 0 {
+		const width = 24
+		done := width * n / p.total
+		eta := time.Duration(float64(p.total-n) / rate * float64(time.Second)).Round(time.Second)
+		fmt.Fprintf(p.w, "\r[%s%s] %d/%d articles, %.1f/s, ETA %s   ", strings.Repeat("=", done), strings.Repeat(" ", width-done), n, p.total, rate, eta)
+		return
+	}
 	fmt.Fprintf(p.w, "\r%d articles, %.1f/s   ", n, rate)
 }
 
@@ -283,7 +305,7 @@ func (p *progress) clear() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.shown {
-		fmt.Fprintf(p.w, "\r%s\r", strings.Repeat(" ", 40))
+		fmt.Fprintf(p.w, "\r%s\r", strings.Repeat(" ", 80))
 		p.shown = false
 	}
 }
