@@ -70,6 +70,7 @@ func commands() []command {
 		{"ingest", "[flags] [FILE|DIR|-]...", "code articles and add them to the event store (SQLite)", runIngest},
 		{"export", "--format FORMAT [flags]", "write the store's events as GDELT 2.0 TSV, CSV, Parquet or JSONL", runExport},
 		{"query", "[flags]", "query the event store: events, counts by day/dyad/type, conflicts", runQuery},
+		{"serve", "[flags] [FILE|DIR...]", "serve the JSON API and the web UI over the event store", runServe},
 		{"train", "[flags]", "rebuild the statistical models from the UD treebanks", runTrain},
 		{"version", "", "print the version", runVersion},
 	}
