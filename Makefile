@@ -4,7 +4,7 @@ UD     ?= $(SHARED)/data/ud
 GOLD   ?= $(SHARED)/data/gold
 FUZZTIME ?= 15s
 
-.PHONY: test bench eval lint train fuzz build
+.PHONY: test bench eval lint train fuzz build load
 
 build:
 	go build -o bin/dyad ./cmd/dyad
@@ -15,6 +15,10 @@ test:
 # Go benchmarks of every stage, on one core as the README reports them.
 bench:
 	GOMAXPROCS=1 go test -run '^$$' -bench . -benchmem ./...
+
+# The API under load: 100,000 events, 200 requests/s (about a minute).
+load:
+	go test ./server -run TestLoad -load -v -timeout 30m
 
 # Accuracy on the UD test splits (needs ../shared).
 eval: build
@@ -45,6 +49,8 @@ fuzz: # every reader of outside input, $(FUZZTIME) each
 	go test ./conllu -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME)
 	go test ./engine -run '^$$' -fuzz '^FuzzCode$$' -fuzztime $(FUZZTIME)
 	go test ./eval -run '^$$' -fuzz '^FuzzReadBIO$$' -fuzztime $(FUZZTIME)
+	go test ./export -run '^$$' -fuzz '^FuzzReadGDELT$$' -fuzztime $(FUZZTIME)
+	go test ./export -run '^$$' -fuzz '^FuzzGDELTRoundTrip$$' -fuzztime $(FUZZTIME)
 	go test ./eval -run '^$$' -fuzz '^FuzzReadClass$$' -fuzztime $(FUZZTIME)
 	go test ./eval -run '^$$' -fuzz '^FuzzReadDyadGold$$' -fuzztime $(FUZZTIME)
 	go test ./eval -run '^$$' -fuzz '^FuzzReadPetrarch$$' -fuzztime $(FUZZTIME)
@@ -58,6 +64,8 @@ fuzz: # every reader of outside input, $(FUZZTIME) each
 	go test ./input -run '^$$' -fuzz '^FuzzReadText$$' -fuzztime $(FUZZTIME)
 	go test ./lemma -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME)
 	go test ./ner -run '^$$' -fuzz '^FuzzParseGUMEntities$$' -fuzztime $(FUZZTIME)
+	go test ./server -run '^$$' -fuzz '^FuzzParseFilter$$' -fuzztime $(FUZZTIME)
+	go test ./server -run '^$$' -fuzz '^FuzzParseArticles$$' -fuzztime $(FUZZTIME)
 	go test ./ner -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME)
 	go test ./petrarch -run '^$$' -fuzz '^FuzzReadActors$$' -fuzztime $(FUZZTIME)
 	go test ./petrarch -run '^$$' -fuzz '^FuzzReadAgents$$' -fuzztime $(FUZZTIME)
