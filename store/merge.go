@@ -19,7 +19,6 @@ type member struct {
 	id, docID, date, event, mode, cameo string
 	quad                                int
 	goldstein, confidence               float64
-	actorName, recipientName            string
 	a, r                                Party
 	isRoot                              bool
 	sentence                            int

@@ -446,6 +446,9 @@ func (s *Store) Document(ctx context.Context, id string) (*record.Document, stri
 		d.Sentences = append(d.Sentences, sp)
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, "", fmt.Errorf("store: document %q: %w", id, err)
+	}
 	for _, part := range []struct {
 		table string
 		add   func([]byte) error
@@ -462,7 +465,8 @@ func (s *Store) Document(ctx context.Context, id string) (*record.Document, stri
 		}
 		for rows.Next() {
 			var b []byte
-			if err := rows.Scan(&b); err == nil {
+			err := rows.Scan(&b)
+			if err == nil {
 				err = part.add(b)
 			}
 			if err != nil {
