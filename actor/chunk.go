@@ -117,7 +117,7 @@ func (sc *sentCtx) chunk(a, b int, mark []int) *Mention {
 		nameA = last + 1
 		m = &Mention{Type: record.Person, Name: sc.phrase(nameA, after)}
 	}
-	if nameA == a && after == b && m.person != nil {
+	if nameA == a && after == b && m.person != nil && sc.oneSubtree(a, b) {
 		return nil // a bare dictionary name: the tree-based pass handles it
 	}
 	// Head: the word whose parent lies outside the chunk.
@@ -222,6 +222,19 @@ func (sc *sentCtx) chunk(a, b int, mark []int) *Mention {
 		full.Code = join(full.Country, full.Sector)
 	}
 	return full
+}
+
+// oneSubtree reports whether words [a, b) hang together in the tree: only
+// one of them has its parent outside. A parse that splits a name ("spoke
+// with President Putin by phone" read as two obliques) does not.
+func (sc *sentCtx) oneSubtree(a, b int) bool {
+	out := 0
+	for k := a; k < b; k++ {
+		if h := sc.s.Words[k].Head - 1; h < a || h >= b {
+			out++
+		}
+	}
+	return out == 1
 }
 
 // nameParticles are the lower-case words inside personal names.
