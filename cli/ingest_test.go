@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"dyad/internal/sharedtest"
 	"dyad/store"
 )
 
@@ -166,12 +167,32 @@ func TestIngestKillResume(t *testing.T) {
 	t.Logf("%d kills; the corpus was stored whole %d times; %d of %d documents were stored before the last run", kills, rounds, present, total)
 }
 
+// TestIngestTwoSourcesMerge stores one article twice under two publishers'
+// names: every merged event must count two sources and two articles, and
+// there must be no more merged events than the article has events.
 func TestIngestTwoSourcesMerge(t *testing.T) {
-	text, err := os.ReadFile("../examples/2025-02-12-trump-putin-call.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, body, _ := strings.Cut(string(text), "\n\n")
+	t.Run("example", func(t *testing.T) {
+		text, err := os.ReadFile("../examples/2025-02-12-trump-putin-call.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, body, _ := strings.Cut(string(text), "\n\n")
+		twoSources(t, body)
+	})
+	t.Run("demo", func(t *testing.T) {
+		data, err := os.ReadFile(sharedtest.Need(t, "articles/000_1083366aa662d066.jsonl"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var a struct{ Text string }
+		if err := json.Unmarshal(data, &a); err != nil {
+			t.Fatal(err)
+		}
+		twoSources(t, a.Text)
+	})
+}
+
+func twoSources(t *testing.T, body string) {
 	var in strings.Builder
 	for _, src := range []string{"White House", "Kremlin"} {
 		line, _ := json.Marshal(map[string]string{"id": "call-" + src, "date": "2025-02-12", "source": src, "text": body})
