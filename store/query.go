@@ -285,7 +285,7 @@ func (s *Store) Mentions(ctx context.Context, f Filter) ([]Mention, string, erro
 	if err != nil {
 		return nil, "", err
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT e.record, e.merged_id, e.is_root, e.date, d.source, d.url, d.date, d.ingested
+	rows, err := s.r.QueryContext(ctx, `SELECT e.record, e.merged_id, e.is_root, e.date, d.source, d.url, d.title, d.date, d.ingested
 		FROM mentions e JOIN documents d ON d.id = e.doc_id`+tail, args...)
 	if err != nil {
 		return nil, "", fmt.Errorf("store: mentions: %w", err)
@@ -296,7 +296,7 @@ func (s *Store) Mentions(ctx context.Context, f Filter) ([]Mention, string, erro
 	for rows.Next() {
 		var m Mention
 		var rec, date string
-		if err := rows.Scan(&rec, &m.MergedID, &m.IsRoot, &date, &m.Source, &m.URL, &m.DocDate, &m.Ingested); err != nil {
+		if err := rows.Scan(&rec, &m.MergedID, &m.IsRoot, &date, &m.Source, &m.URL, &m.Title, &m.DocDate, &m.Ingested); err != nil {
 			return nil, "", fmt.Errorf("store: mentions: %w", err)
 		}
 		if err := json.Unmarshal([]byte(rec), &m.Event); err != nil {

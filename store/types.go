@@ -43,6 +43,7 @@ type Mention struct {
 	MergedID int64  `json:"merged_id"`
 	Source   string `json:"source"`   // the article's publisher
 	URL      string `json:"url"`      // the article's URL
+	Title    string `json:"title"`    // the article's title
 	DocDate  string `json:"doc_date"` // the article's publication date
 	IsRoot   bool   `json:"is_root"`  // in the article's lead
 	Ingested string `json:"ingested"` // when the article was stored (RFC 3339)

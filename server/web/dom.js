@@ -77,16 +77,6 @@ export function docHref(id) {
   return "#/article/" + encodeURIComponent(id);
 }
 
-/**
- * splitMentionID splits an event record id "DOCID:SENTENCE:N" into the
- * document id (which may itself hold colons) and the sentence number.
- */
-export function splitMentionID(id) {
-  const parts = String(id).split(":");
-  if (parts.length < 3) return { doc: String(id), sentence: -1 };
-  return { doc: parts.slice(0, -2).join(":"), sentence: Number(parts[parts.length - 2]) };
-}
-
 /** plural writes a count with its noun: "1 event", "2 events". */
 export function plural(n, one, many = one + "s") {
   return `${n} ${n === 1 ? one : many}`;

@@ -2,8 +2,8 @@
 // each row opens the sentences that report the event, with the trigger,
 // actor and recipient marked.
 
-import { get, getDocument, filters } from "./api.js";
-import { h, clear, fmtNum, party, docHref, splitMentionID, plural } from "./dom.js";
+import { get, filters } from "./api.js";
+import { h, clear, fmtNum, party, docHref, plural } from "./dom.js";
 import { cameoName, QUADS } from "./cameo.js";
 import { sentenceMarks } from "./marks.js";
 
@@ -260,20 +260,11 @@ function partyCell(p) {
   return [h("span", { class: "name" }, p.name || p.text || p.cameo), p.cameo ? h("span", { class: "code sub" }, p.cameo) : null];
 }
 
-// evidenceOf fetches the event records a merged event lists, from their
-// articles.
+// evidenceOf fetches the first mentions of a merged event, with the
+// sentences they came from, in one call.
 async function evidenceOf(ev) {
-  const ids = (ev.mentions || []).slice(0, MAX_EVIDENCE);
-  const out = [];
-  for (const id of ids) {
-    const { doc } = splitMentionID(id);
-    const data = await getDocument(doc);
-    const recs = (data.document && data.document.events) || [];
-    const rec = recs.find((r) => r.id === id);
-    if (rec) out.push({ rec, title: data.document.title, source: data.document.source, date: data.document.date });
-    else out.push({ missing: id });
-  }
-  return out;
+  const data = await get("/api/events", { view: "mentions", merged: ev.id, limit: MAX_EVIDENCE });
+  return (data.mentions || []).map((m) => ({ rec: m, title: m.title, source: m.source, date: m.date }));
 }
 
 function evidenceList(items, ev) {
