@@ -33,7 +33,7 @@ func ExampleNew() {
 		fmt.Print(w.Code, " ", w.Body)
 	}
 	// Output:
-	// 200 {"status":"ok","documents":0,"events":0}
+	// 200 {"status":"ok","documents":0,"events":0,"writes":false,"coding":false}
 	// 200 {"events":[],"next":""}
 	// 400 {"error":"parameter limit: \"5000\": want a whole number from 1 to 1000"}
 }

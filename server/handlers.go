@@ -24,6 +24,8 @@ type (
 		Status    string `json:"status"`
 		Documents int    `json:"documents"`
 		Events    int    `json:"events"`
+		Writes    bool   `json:"writes"` // POST /api/documents is on (the server has a token)
+		Coding    bool   `json:"coding"` // POST /api/code is on (the server has an engine)
 	}
 	eventsBody struct {
 		Events []store.Event `json:"events"`
@@ -159,7 +161,8 @@ func (s *Server) getHealth(w http.ResponseWriter, r *http.Request) {
 		return err
 	})
 	if ok {
-		writeJSON(w, http.StatusOK, healthBody{Status: "ok", Documents: st.Documents, Events: st.Events})
+		writeJSON(w, http.StatusOK, healthBody{Status: "ok", Documents: st.Documents, Events: st.Events,
+			Writes: s.cfg.Token != "" && s.cfg.Engine != nil, Coding: s.cfg.Engine != nil})
 	}
 }
 

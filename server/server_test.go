@@ -555,3 +555,21 @@ func TestMergedParameter(t *testing.T) {
 		t.Errorf("merged=abc: %d", w.Code)
 	}
 }
+
+func TestHealthSaysWhatIsOn(t *testing.T) {
+	for _, c := range []struct {
+		edit           func(*Config)
+		writes, coding bool
+	}{
+		{nil, false, true},
+		{func(c *Config) { c.Token = "secret" }, true, true},
+		{func(c *Config) { c.Token, c.Engine = "secret", nil }, false, false},
+	} {
+		s, _ := newTestServer(t, c.edit)
+		var body healthBody
+		decode(t, do(t, s, "GET", "/healthz", ""), &body)
+		if body.Writes != c.writes || body.Coding != c.coding {
+			t.Errorf("healthz %+v, want writes %v coding %v", body, c.writes, c.coding)
+		}
+	}
+}
