@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -200,7 +199,7 @@ func queryCounts(ctx context.Context, st *store.Store, f store.Filter, by string
 	}
 	t.header(cols...)
 	for _, c := range cs {
-		vals := []string{c.Group, strconv.Itoa(c.Events), strconv.Itoa(c.Mentions), strconv.FormatFloat(math.Round(c.Goldstein*100)/100, 'f', -1, 64)}
+		vals := []string{c.Group, strconv.Itoa(c.Events), strconv.Itoa(c.Mentions), strconv.FormatFloat(c.Goldstein, 'f', -1, 64)}
 		if len(cols) == 5 {
 			vals = append([]string{c.Group, strconv.Itoa(c.QuadClass)}, vals[1:]...)
 		}

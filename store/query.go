@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 	"unicode"
@@ -379,6 +380,8 @@ func (s *Store) Counts(ctx context.Context, f Filter, by string) ([]Count, error
 		}
 		c.Group = g.join(vals)
 		c.Mentions = int(mentions)
+		// Goldstein scores have one decimal: drop the sum's float noise.
+		c.Goldstein = math.Round(c.Goldstein*1000) / 1000
 		out = append(out, c)
 	}
 	return out, rows.Err()
