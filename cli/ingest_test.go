@@ -228,4 +228,5 @@ func twoSources(t *testing.T, body string) {
 	if st.Documents != 2 || st.Mentions != 2*len(one.Events) || len(evs) > len(one.Events) {
 		t.Errorf("stats %+v, %d merged events, %d events in one article", st, len(evs), len(one.Events))
 	}
+	t.Logf("%d events in the article, %d mentions stored, %d merged events, each with 2 sources and 2 articles", len(one.Events), st.Mentions, len(evs))
 }
