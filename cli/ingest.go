@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"runtime/debug"
@@ -85,6 +86,8 @@ Examples:
 		skipped string       // why a failed article was skipped
 	}
 	var total store.PutStats
+	// Batches already coded are stored even after an interrupt.
+	writeCtx := context.WithoutCancel(ctx)
 	batches := make(chan []store.Input, 1)
 	writeErr := make(chan error, 1)
 	go func() {
@@ -94,7 +97,7 @@ Examples:
 				continue
 			}
 			var ps store.PutStats
-			ps, err = st.Put(ctx, b)
+			ps, err = st.Put(writeCtx, b)
 			total.Stored += ps.Stored
 			total.Replaced += ps.Replaced
 			total.Unchanged += ps.Unchanged
@@ -156,8 +159,12 @@ Examples:
 	})
 	flush()
 	close(batches)
-	if werr := <-writeErr; werr != nil && err == nil {
+	if werr := <-writeErr; werr != nil && (err == nil || ctx.Err() != nil) {
 		err = werr
+	}
+	if err != nil && ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+		return &ExitError{Code: ExitSkipped, Err: fmt.Errorf("interrupted: %d articles stored in this run (%d unchanged); run the same command again to go on",
+			total.Stored+total.Replaced, unchanged+total.Unchanged)}
 	}
 	if err != nil {
 		return err
