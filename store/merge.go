@@ -26,8 +26,6 @@ type member struct {
 	sourceKey, docDate, url             string
 }
 
-// remerge recomputes the merged events and cross-article conflicts of the
-// given merge keys from the mentions stored in tx.
 // affected collects the merge keys whose merged events must be recomputed,
 // with the range of dates touched; a nil range means every date.
 type affected map[string]*[2]string
@@ -43,6 +41,8 @@ func (a affected) add(key, date string) {
 	}
 }
 
+// remerge recomputes the merged events and cross-article conflicts of the
+// given merge keys from the mentions stored in tx.
 func (s *Store) remerge(ctx context.Context, tx *writer, keys affected) error {
 	sorted := make([]string, 0, len(keys))
 	for k := range keys {
