@@ -3,12 +3,15 @@ package store_test
 import (
 	"context"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
 	"dyad/doc"
 	"dyad/engine"
+	"dyad/input"
 	"dyad/store"
 )
 
@@ -49,6 +52,11 @@ func TestMergeQuality(t *testing.T) {
 		engine.KeepEvents(&d, engine.DefaultMinConfidence, false)
 		if _, err := s.Put(ctx, []store.Input{{Doc: d, Text: a.Text, Hash: store.HashArticle(a)}}); err != nil {
 			t.Fatal(err)
+		}
+		// What is stored comes back as it was coded.
+		got, text, err := s.Document(ctx, a.ID)
+		if err != nil || text != a.Text || !reflect.DeepEqual(*got, d) {
+			t.Errorf("%s: stored document differs from the coded one (%v):\n got %+v\nwant %+v", a.ID, err, got, d)
 		}
 	}
 	type want struct {
@@ -105,5 +113,39 @@ func TestMergeQuality(t *testing.T) {
 	after, _, _ := s.Events(ctx, store.Filter{Limit: 1000})
 	if len(before) != len(after) {
 		t.Errorf("rebuild: %d events, incremental %d", len(after), len(before))
+	}
+}
+
+// TestCodedDocumentRoundTrip stores the example report of the call, with
+// its quotes, entities and quantities, and reads it back unchanged.
+func TestCodedDocumentRoundTrip(t *testing.T) {
+	data, err := os.ReadFile("../examples/2025-02-12-trump-putin-call.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, diags := input.ReadText("call.txt", data, input.Options{})
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	eng, err := engine.New(engine.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := eng.Code(a, engine.Options{}).Doc
+	if len(d.Quotes) == 0 || len(d.Entities) == 0 || len(d.Quantities) == 0 {
+		t.Fatalf("the example should have quotes, entities and quantities: %d, %d, %d", len(d.Quotes), len(d.Entities), len(d.Quantities))
+	}
+	s, err := store.Open(filepath.Join(t.TempDir(), "r.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	if _, err := s.Put(ctx, []store.Input{{Doc: d, Text: a.Text, Hash: store.HashArticle(a)}}); err != nil {
+		t.Fatal(err)
+	}
+	got, text, err := s.Document(ctx, a.ID)
+	if err != nil || text != a.Text || !reflect.DeepEqual(*got, d) {
+		t.Errorf("stored document differs from the coded one (%v):\n got %+v\nwant %+v", err, got, d)
 	}
 }

@@ -456,9 +456,19 @@ func (s *Store) Document(ctx context.Context, id string) (*record.Document, stri
 		table string
 		add   func([]byte) error
 	}{
-		{"entities", func(b []byte) error { return appendJSON(b, &d.Entities) }},
+		{"entities", func(b []byte) error {
+			var se storedEntity
+			err := json.Unmarshal(b, &se)
+			d.Entities = append(d.Entities, se.unpack(text))
+			return err
+		}},
 		{"mentions", func(b []byte) error { return appendJSON(b, &d.Events) }},
-		{"quotes", func(b []byte) error { return appendJSON(b, &d.Quotes) }},
+		{"quotes", func(b []byte) error {
+			var sq storedQuote
+			err := json.Unmarshal(b, &sq)
+			d.Quotes = append(d.Quotes, sq.unpack(text))
+			return err
+		}},
 		{"quantities", func(b []byte) error { return appendJSON(b, &d.Quantities) }},
 		{"doc_conflicts", func(b []byte) error { return appendJSON(b, &d.Conflicts) }},
 	} {

@@ -33,7 +33,8 @@ CREATE TABLE sentences (
 	end_off   INTEGER NOT NULL,
 	UNIQUE (doc_id, idx)
 );
-CREATE VIRTUAL TABLE sentence_fts USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
+-- Contentless: the text is in documents.text; rows are deleted by rowid.
+CREATE VIRTUAL TABLE sentence_fts USING fts5(text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
 
 CREATE TABLE entities (
 	doc_id  TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,

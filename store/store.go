@@ -361,7 +361,7 @@ func insertDoc(ctx context.Context, tx *writer, in *Input, now string, keys affe
 		}
 	}
 	for i, e := range d.Entities {
-		rec, _ := json.Marshal(e)
+		rec, _ := json.Marshal(packEntity(e, in.Text))
 		if _, err := tx.exec(ctx, "INSERT INTO entities (doc_id, ord, name, type, cameo, record) VALUES (?, ?, ?, ?, ?, ?)",
 			id, i, e.Name, e.Type, e.CAMEO, string(rec)); err != nil {
 			return fail(err)
@@ -385,7 +385,7 @@ func insertDoc(ctx context.Context, tx *writer, in *Input, now string, keys affe
 		}
 	}
 	for i, q := range d.Quotes {
-		rec, _ := json.Marshal(q)
+		rec, _ := json.Marshal(packQuote(q, in.Text))
 		speaker := ""
 		if q.Speaker != nil {
 			speaker = q.Speaker.Name
@@ -507,4 +507,57 @@ func baseKey(e record.Event) string {
 		return "~" + e.ID
 	}
 	return a + "|" + r + "|" + root
+}
+
+// storedEntity is an entity as stored: when every mention's text is the
+// text of its span, only the spans are kept.
+type storedEntity struct {
+	record.Entity
+	Spans []record.Span `json:"spans,omitempty"`
+}
+
+func packEntity(e record.Entity, text string) storedEntity {
+	spans := make([]record.Span, len(e.Mentions))
+	for i, m := range e.Mentions {
+		if m.Text != slice(text, m.Span) {
+			return storedEntity{Entity: e}
+		}
+		spans[i] = m.Span
+	}
+	e.Mentions = nil
+	return storedEntity{Entity: e, Spans: spans}
+}
+
+func (se storedEntity) unpack(text string) record.Entity {
+	e := se.Entity
+	if se.Spans != nil {
+		e.Mentions = make([]record.Mention, len(se.Spans))
+		for i, sp := range se.Spans {
+			e.Mentions[i] = record.Mention{Text: slice(text, sp), Span: sp}
+		}
+	}
+	return e
+}
+
+// storedQuote is a quote as stored: its text is left out when it is the
+// text of its span.
+type storedQuote struct {
+	record.Quote
+	SpanText bool `json:"span_text,omitempty"`
+}
+
+func packQuote(q record.Quote, text string) storedQuote {
+	if q.Text == slice(text, q.Span) {
+		q.Text = ""
+		return storedQuote{Quote: q, SpanText: true}
+	}
+	return storedQuote{Quote: q}
+}
+
+func (sq storedQuote) unpack(text string) record.Quote {
+	q := sq.Quote
+	if sq.SpanText {
+		q.Text = slice(text, q.Span)
+	}
+	return q
 }
