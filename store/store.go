@@ -77,9 +77,13 @@ func Open(path string, opt Options) (*Store, error) {
 		s.Close()
 		return nil, fmt.Errorf("store: %s: %w", path, err)
 	}
-	if v != len(migrations) {
+	switch {
+	case v > len(migrations):
 		s.Close()
-		return nil, fmt.Errorf("store: %s has schema version %d, this dyad reads %d (open it once without read-only to migrate)", path, v, len(migrations))
+		return nil, fmt.Errorf("store: %s has schema version %d, newer than this dyad (%d): upgrade dyad", path, v, len(migrations))
+	case v < len(migrations):
+		s.Close()
+		return nil, fmt.Errorf("store: %s has schema version %d, this dyad reads %d (open it once without read-only, e.g. with dyad ingest, to migrate)", path, v, len(migrations))
 	}
 	return s, nil
 }
@@ -107,7 +111,7 @@ func (s *Store) migrate() error {
 		return fmt.Errorf("store: %s: %w", s.path, err)
 	}
 	if v > len(migrations) {
-		return fmt.Errorf("store: %s has schema version %d, newer than this dyad (%d)", s.path, v, len(migrations))
+		return fmt.Errorf("store: %s has schema version %d, newer than this dyad (%d): upgrade dyad", s.path, v, len(migrations))
 	}
 	for ; v < len(migrations); v++ {
 		tx, err := s.w.Begin()

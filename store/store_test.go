@@ -401,3 +401,33 @@ func TestReadOnly(t *testing.T) {
 		t.Errorf("read-only events: %+v", got)
 	}
 }
+
+func TestSchemaVersion(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v.db")
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	put(t, s, synth("a", "2025-02-12", "", []ev{{"USAGOV", "RUSGOV", "041", ""}}))
+	var v int
+	if err := s.w.QueryRow("PRAGMA user_version").Scan(&v); err != nil || v != len(migrations) {
+		t.Fatalf("user_version %d (%v), want %d", v, err, len(migrations))
+	}
+	s.Close()
+	// Opening again migrates nothing and keeps the data.
+	s, err = Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := allEvents(t, s, Filter{}); len(got) != 1 {
+		t.Errorf("after reopening: %d events", len(got))
+	}
+	// A database from a newer dyad is refused with a message that says so.
+	if _, err := s.w.Exec(fmt.Sprintf("PRAGMA user_version = %d", len(migrations)+1)); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, err := Open(path, Options{}); err == nil || !strings.Contains(err.Error(), "newer") {
+		t.Errorf("opening a newer database: %v", err)
+	}
+}
