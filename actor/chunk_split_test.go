@@ -37,3 +37,28 @@ func TestChunkSplitByParse(t *testing.T) {
 		}
 	}
 }
+
+// TestCapitalAsAgentOfNoun: a capital in "by X" after a noun acts, so it is
+// its government, as it is when subject ("an admission by Moscow").
+func TestCapitalAsAgentOfNoun(t *testing.T) {
+	p, err := pipeline.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := dict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	date, _ := dict.ParseDate("1995-03-18")
+	text := "Poland's parliament has demanded an immediate admission by Moscow that Soviet forces murdered Polish officers."
+	res := New(d).ResolveHinted(text, p.Annotate(text), date, nil)
+	for _, m := range res.Mentions {
+		if m.Text == "Moscow" {
+			if m.Code != "RUSGOV" {
+				t.Errorf("%q: Moscow coded %q, want RUSGOV", text, m.Code)
+			}
+			return
+		}
+	}
+	t.Errorf("%q: no mention of Moscow", text)
+}

@@ -262,7 +262,8 @@ func (sc *sentCtx) newMention(head, start, end int) *Mention {
 	sp := doc.Span{Start: w[start].Span.Start, End: w[end-1].Span.End}
 	rel := base(w[head].Deprel)
 	return &Mention{Sent: sc.si, Head: head, Start: start, End: end, Span: sp, Text: sc.text[sp.Start:sp.End],
-		subject: rel == "nsubj" || rel == "obl" && w[head].Deprel == "obl:agent" || w[head].Deprel == "nmod:poss" || rel == "csubj",
+		subject: rel == "nsubj" || rel == "obl" && w[head].Deprel == "obl:agent" || w[head].Deprel == "nmod:poss" || rel == "csubj" ||
+			rel == "nmod" && sc.caseOf(head) == "by", // the agent of a noun: "an admission by Moscow"
 		nsubj:   rel == "nsubj",
 		clause:  sc.verbAbove(head), ctrl: sc.controller(sc.verbAbove(head))}
 }
