@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"time"
 
@@ -39,8 +40,11 @@ Examples:
   dyad ingest --db news.db --date 2025-02-12 articles/
   dyad ingest --db news.db --rebuild          # recompute every merged event
   dyad query --db news.db --group-by dyad`)
-	var cf commonFlags
-	cf.register(fs)
+	var cf commonFlags // without -o: the output is the database
+	fs.StringVar(&cf.date, "date", "", "publication date (`YYYY-MM-DD`) of articles whose input gives none")
+	fs.IntVar(&cf.workers, "workers", runtime.NumCPU(), "code `N` articles in parallel (they are stored in input order)")
+	fs.BoolVar(&cf.quiet, "quiet", false, "print no progress bar, no per-input diagnostics and no summary")
+	fs.StringVar(&cf.models, "models", "", "read the models from `DIR` (as written by dyad train) instead of the built-in ones")
 	dbPath := fs.String("db", "dyad.db", "the store's database `FILE`")
 	rebuild := fs.Bool("rebuild", false, "recompute every merged event from the stored mentions (after ingesting any inputs given)")
 	force := fs.Bool("force", false, "code and store every article again, even those stored unchanged (after upgrading dyad)")
@@ -55,9 +59,6 @@ Examples:
 	}
 	if err := cf.check(); err != nil {
 		return err
-	}
-	if cf.out != "" {
-		return usageError("-o: dyad ingest writes to the database given with --db")
 	}
 	if *window < 0 || *batch < 1 {
 		return usageError("--window must be 0 or more and --batch at least 1")
