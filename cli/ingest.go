@@ -102,6 +102,10 @@ Examples:
 			total.Stored += ps.Stored
 			total.Replaced += ps.Replaced
 			total.Unchanged += ps.Unchanged
+			total.Failed = append(total.Failed, ps.Failed...)
+			for _, f := range ps.Failed {
+				fmt.Fprintf(env.Stderr, "dyad: %s: not stored: %v\n", f.ID, f.Err)
+			}
 		}
 		writeErr <- err
 	}()
@@ -175,7 +179,7 @@ Examples:
 			return err
 		}
 	}
-	stats.skipped += failed
+	stats.skipped += failed + len(total.Failed)
 	if !cf.quiet {
 		sum, serr := st.Stats(ctx)
 		if serr != nil {

@@ -148,6 +148,10 @@ Examples:
 		if err != nil {
 			return err
 		}
+		for _, f := range ps.Failed {
+			skipped++
+			fmt.Fprintf(env.Stderr, "dyad: %s: not stored: %v\n", f.ID, f.Err)
+		}
 		fmt.Fprintf(env.Stderr, "dyad: coded %s: %d new, %d replaced, %d unchanged\n",
 			plural(len(arts), "article"), ps.Stored, ps.Replaced, ps.Unchanged)
 	}

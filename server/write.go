@@ -22,10 +22,15 @@ import (
 // Response bodies of the POST endpoints.
 type (
 	putBody struct {
-		Stored    int      `json:"stored"`
-		Replaced  int      `json:"replaced"`
-		Unchanged int      `json:"unchanged"`
-		IDs       []string `json:"ids"`
+		Stored    int         `json:"stored"`
+		Replaced  int         `json:"replaced"`
+		Unchanged int         `json:"unchanged"`
+		Failed    []failedDoc `json:"failed"`
+		IDs       []string    `json:"ids"`
+	}
+	failedDoc struct {
+		ID    string `json:"id"`
+		Error string `json:"error"`
 	}
 	codeBody struct {
 		Documents []documentBody `json:"documents"`
@@ -57,7 +62,11 @@ func (s *Server) postDocuments(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, r, err)
 		return
 	}
-	body := putBody{Stored: st.Stored, Replaced: st.Replaced, Unchanged: st.Unchanged, IDs: make([]string, len(docs))}
+	body := putBody{Stored: st.Stored, Replaced: st.Replaced, Unchanged: st.Unchanged, Failed: []failedDoc{}, IDs: make([]string, len(docs))}
+	for _, f := range st.Failed {
+		s.log.Warn("document not stored", "id", f.ID, "err", f.Err)
+		body.Failed = append(body.Failed, failedDoc{ID: f.ID, Error: "not stored: " + f.Err.Error()})
+	}
 	for i, d := range docs {
 		body.IDs[i] = d.Doc.DocID
 	}

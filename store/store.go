@@ -155,10 +155,19 @@ type Input struct {
 
 // PutStats counts what Put did.
 type PutStats struct {
-	Stored    int // new documents
-	Replaced  int // documents whose text or metadata changed
-	Unchanged int // documents already stored with the same hash
+	Stored    int        // new documents
+	Replaced  int        // documents whose text or metadata changed
+	Unchanged int        // documents already stored with the same hash
+	Failed    []DocError // documents that could not be stored (nothing of them was)
 }
+
+// DocError is a document Put could not store, and why.
+type DocError struct {
+	ID  string
+	Err error
+}
+
+func (e DocError) Error() string { return e.ID + ": " + e.Err.Error() }
 
 // Hashes returns the hash of every stored document by id.
 func (s *Store) Hashes(ctx context.Context) (map[string]string, error) {
@@ -202,20 +211,32 @@ func (s *Store) Put(ctx context.Context, docs []Input) (PutStats, error) {
 		err := tx.QueryRowContext(ctx, "SELECT hash FROM documents WHERE id = ?", in.Doc.DocID).Scan(&old)
 		switch {
 		case err == sql.ErrNoRows:
-			st.Stored++
 		case err != nil:
 			return st, fmt.Errorf("store: %s: %w", in.Doc.DocID, err)
 		case old == in.Hash && !in.Replace:
 			st.Unchanged++
 			continue
-		default:
-			st.Replaced++
-			if err := deleteDoc(ctx, w, in.Doc.DocID, keys); err != nil {
+		}
+		// A document that cannot be stored is rolled back alone (its old
+		// version, if any, stays) and listed; the batch goes on.
+		if _, err := tx.ExecContext(ctx, "SAVEPOINT doc"); err != nil {
+			return st, fmt.Errorf("store: %w", err)
+		}
+		if err = putDoc(ctx, w, in, old != "", now, keys); err != nil {
+			if ctx.Err() != nil {
 				return st, err
 			}
+			if _, rerr := tx.ExecContext(ctx, "ROLLBACK TO doc"); rerr != nil {
+				return st, fmt.Errorf("store: %w", rerr)
+			}
+			st.Failed = append(st.Failed, DocError{ID: in.Doc.DocID, Err: err})
+		} else if old != "" {
+			st.Replaced++
+		} else {
+			st.Stored++
 		}
-		if err := insertDoc(ctx, w, in, now, keys); err != nil {
-			return st, err
+		if _, err := tx.ExecContext(ctx, "RELEASE doc"); err != nil {
+			return st, fmt.Errorf("store: %w", err)
 		}
 	}
 	if err := s.remerge(ctx, w, keys); err != nil {
@@ -309,6 +330,17 @@ func (w *writer) close() {
 	for _, st := range w.stmts {
 		st.Close()
 	}
+}
+
+// putDoc stores one document, first removing its old version when it has
+// one.
+func putDoc(ctx context.Context, w *writer, in *Input, replace bool, now string, keys affected) error {
+	if replace {
+		if err := deleteDoc(ctx, w, in.Doc.DocID, keys); err != nil {
+			return err
+		}
+	}
+	return insertDoc(ctx, w, in, now, keys)
 }
 
 // deleteDoc removes a document and all its records, adding the merge keys

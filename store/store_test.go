@@ -431,3 +431,31 @@ func TestSchemaVersion(t *testing.T) {
 		t.Errorf("opening a newer database: %v", err)
 	}
 }
+
+// TestPutBadDocumentAlone: a document that cannot be stored (two events
+// with one id) is rolled back alone, its old version kept, and listed; the
+// rest of the batch is stored.
+func TestPutBadDocumentAlone(t *testing.T) {
+	s := open(t)
+	put(t, s, synth("b", "2025-03-01", "A", []ev{{"CHNGOV", "JPNGOV", "111", "2025-03-01"}}))
+	bad := synth("b", "2025-03-02", "A", []ev{{"USAGOV", "RUSGOV", "041", ""}, {"USAGOV", "RUSGOV", "042", ""}})
+	bad.Doc.Events[1].ID = bad.Doc.Events[0].ID
+	st := put(t, s,
+		synth("a", "2025-03-01", "A", []ev{{"USAGOV", "RUSGOV", "041", "2025-03-01"}}),
+		bad,
+		synth("c", "2025-03-01", "B", []ev{{"USAGOV", "RUSGOV", "041", "2025-03-01"}}))
+	if st.Stored != 2 || st.Replaced != 0 || len(st.Failed) != 1 || st.Failed[0].ID != "b" {
+		t.Fatalf("stats %+v", st)
+	}
+	d, _, err := s.Document(context.Background(), "b")
+	if err != nil || d.Date != "2025-03-01" || len(d.Events) != 1 || d.Events[0].CAMEO != "111" {
+		t.Errorf("the old version of b should stay: %+v %v", d, err)
+	}
+	evs := allEvents(t, s, Filter{Actor: "USAGOV"})
+	if len(evs) != 1 || evs[0].NumArticles != 2 {
+		t.Errorf("the rest of the batch: %+v", evs)
+	}
+	if err := s.Check(context.Background()); err != nil {
+		t.Error(err)
+	}
+}
