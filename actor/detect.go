@@ -264,8 +264,8 @@ func (sc *sentCtx) newMention(head, start, end int) *Mention {
 	return &Mention{Sent: sc.si, Head: head, Start: start, End: end, Span: sp, Text: sc.text[sp.Start:sp.End],
 		subject: rel == "nsubj" || rel == "obl" && w[head].Deprel == "obl:agent" || w[head].Deprel == "nmod:poss" || rel == "csubj" ||
 			rel == "nmod" && sc.caseOf(head) == "by", // the agent of a noun: "an admission by Moscow"
-		nsubj:   rel == "nsubj",
-		clause:  sc.verbAbove(head), ctrl: sc.controller(sc.verbAbove(head))}
+		nsubj:  rel == "nsubj",
+		clause: sc.verbAbove(head), ctrl: sc.controller(sc.verbAbove(head))}
 }
 
 // extent collects the words of the phrase headed by i.
