@@ -65,6 +65,7 @@ fuzz: # every reader of outside input, $(FUZZTIME) each
 	go test ./lemma -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME)
 	go test ./ner -run '^$$' -fuzz '^FuzzParseGUMEntities$$' -fuzztime $(FUZZTIME)
 	go test ./server -run '^$$' -fuzz '^FuzzParseFilter$$' -fuzztime $(FUZZTIME)
+	go test ./store -run '^$$' -fuzz '^FuzzPut$$' -fuzztime $(FUZZTIME)
 	go test ./server -run '^$$' -fuzz '^FuzzParseArticles$$' -fuzztime $(FUZZTIME)
 	go test ./ner -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME)
 	go test ./petrarch -run '^$$' -fuzz '^FuzzReadActors$$' -fuzztime $(FUZZTIME)
