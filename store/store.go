@@ -13,6 +13,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"dyad/doc"
 	"dyad/record"
@@ -404,6 +406,12 @@ func insertDoc(ctx context.Context, tx *writer, in *Input, now string, keys affe
 		}
 	}
 	lead := leadEnd(in.Text, d.Sentences)
+	persons := map[string]bool{}
+	for _, e := range d.Entities {
+		if e.Type == record.Person {
+			persons[e.ID] = true
+		}
+	}
 	const insertMention = `INSERT INTO mentions (id, doc_id, ord, sentence, date, event, mode, cameo, quad, goldstein,
 		actor_cameo, actor_country, actor_sector, actor_name, recipient_cameo, recipient_country, recipient_sector, recipient_name,
 		confidence, is_root, merge_key, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
@@ -411,7 +419,7 @@ func insertDoc(ctx context.Context, tx *writer, in *Input, now string, keys affe
 		rec, _ := json.Marshal(e)
 		a, r := party(e.Actor), party(e.Recipient)
 		date := fullDate(e.Date, d.Date)
-		key := mergeKey(e, date)
+		key := mergeKey(e, date, persons)
 		keys.add(key, date)
 		isRoot := e.Sentence == 0 || (e.Sentence < len(d.Sentences) && d.Sentences[e.Sentence].Span[0] < lead)
 		if _, err := tx.exec(ctx, insertMention, e.ID, id, i, e.Sentence, date, e.Event, e.Mode, e.CAMEO, e.QuadClass, e.Goldstein,
@@ -518,19 +526,33 @@ func party(a *record.Actor) Party {
 }
 
 // mergeKey is what two mentions must share to report the same event: the
-// actor's and recipient's codes and the CAMEO root. Mentions with neither
-// code merge only when they name the same place; otherwise each is its own
-// event. Mentions without a date (neither the text nor the article gives
-// one) merge only within their document.
-func mergeKey(e record.Event, date string) string {
-	k := baseKey(e)
+// actor's and recipient's codes, the people they name, and the CAMEO root.
+// A side that is a named person is keyed by code and name ("USAELI/Donald
+// Trump"), so that two people who share a code — candidates, senators — do
+// not make one event; other actors (countries, organisations, groups) by
+// code alone. Mentions with neither actor nor recipient merge only when
+// they name the same place; otherwise each is its own event. Mentions
+// without a date (neither the text nor the article gives one) merge only
+// within their document. persons holds the ids of the document's PERSON
+// entities.
+func mergeKey(e record.Event, date string, persons map[string]bool) string {
+	k := baseKey(e, persons)
 	if date == "" && !strings.HasPrefix(k, "~") {
 		k += "#" + e.DocID
 	}
 	return k
 }
 
-func baseKey(e record.Event) string {
+func baseKey(e record.Event, persons map[string]bool) string {
+	side := func(a *record.Actor) string {
+		switch {
+		case a == nil:
+			return ""
+		case a.CAMEO != "" && persons[a.Entity] && individual(a.Name):
+			return a.CAMEO + "/" + a.Name
+		}
+		return a.CAMEO
+	}
 	a, r := party(e.Actor).CAMEO, party(e.Recipient).CAMEO
 	root := e.CAMEO
 	if len(root) > 2 {
@@ -542,8 +564,30 @@ func baseKey(e record.Event) string {
 		}
 		return "~" + e.ID
 	}
-	return a + "|" + r + "|" + root
+	return side(e.Actor) + "|" + side(e.Recipient) + "|" + root
 }
+
+// individual reports whether a PERSON entity's name names one person
+// ("Donald Trump", "Ursula von der Leyen") rather than a group the
+// recogniser also types PERSON ("Russian forces", "Burundian militiamen"):
+// two or more words, each capitalised or a name particle.
+func individual(name string) bool {
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !nameParticles[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
+}
+
+var nameParticles = map[string]bool{"de": true, "van": true, "von": true, "der": true, "den": true, "al": true,
+	"bin": true, "ibn": true, "da": true, "du": true, "le": true, "la": true, "el": true, "dos": true, "das": true,
+	"del": true, "di": true, "ter": true}
 
 // storedEntity is an entity as stored: when every mention's text is the
 // text of its span, only the spans are kept.

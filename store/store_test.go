@@ -459,3 +459,30 @@ func TestPutBadDocumentAlone(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestMergeKeepsPeopleApart: two people who share a code (two candidates,
+// both USAELI) are two events; the same person in two articles, or groups
+// named differently ("Russian forces", "Russian troops"), merge.
+func TestMergeKeepsPeopleApart(t *testing.T) {
+	s := open(t)
+	named := func(id, who, whoType string, cameo string) Input {
+		in := synth(id, "2016-03-01", id, []ev{{cameo, "", "111", "2016-03-01"}})
+		in.Doc.Entities = []record.Entity{{ID: "e1", Name: who, Type: whoType, CAMEO: cameo}}
+		in.Doc.Events[0].Actor.Name, in.Doc.Events[0].Actor.Entity = who, "e1"
+		return in
+	}
+	put(t, s,
+		named("a", "Donald Trump", record.Person, "USAELI"),
+		named("b", "Donald Trump", record.Person, "USAELI"),
+		named("c", "Hillary Clinton", record.Person, "USAELI"),
+		named("d", "Russian forces", record.Person, "RUSMIL"),
+		named("e", "Russian troops", record.Person, "RUSMIL"))
+	got := map[string]int{}
+	for _, e := range allEvents(t, s, Filter{}) {
+		got[e.Actor.Name] = e.NumArticles
+	}
+	want := map[string]int{"Donald Trump": 2, "Hillary Clinton": 1, "Russian forces": 2}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("merged events by actor name → articles: %v, want %v", got, want)
+	}
+}
