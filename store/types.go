@@ -14,7 +14,7 @@ type Party struct {
 // the way GDELT counts.
 type Event struct {
 	ID          int64            `json:"id"`         // stable for the same set of mentions; GDELT's GLOBALEVENTID
-	Key         string           `json:"key"`        // the merge key: actor|recipient|root[@place]
+	Key         string           `json:"key"`        // the merge key: actor[/person]|recipient[/person]|root, or ||root@place; #doc when undated
 	Date        string           `json:"date"`       // earliest date of its mentions, YYYY-MM-DD or ""
 	LastDate    string           `json:"last_date"`  // latest date of its mentions
 	FirstSeen   string           `json:"first_seen"` // earliest publication date of the articles reporting it
