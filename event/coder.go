@@ -641,17 +641,28 @@ func (s *sentence) events(m match) []record.Event {
 		if (p.a == nil || p.a.CAMEO == "") && (p.r == nil || p.r.CAMEO == "") {
 			continue
 		}
+		code, rule := code, e.Rule()
+		switch politicalFigure(e.CAMEO, e.Head, p.a, p.r) {
+		case figureWords:
+			// "Sanders attacked Clinton", "Trump battled Cruz": politicians
+			// of one country fight with words. CAMEO's "criticize or
+			// denounce".
+			code, _ = cameo.Lookup("111")
+			rule += "+verbal"
+		case figureNone:
+			continue // "Trump beat Cruz in Nevada", "Trump fired Comey": no assault
+		}
 		ev := record.Event{
 			Schema: record.Schema, DocID: s.in.DocID, Sentence: s.si, Span: sent, Date: date,
 			Event: code.Event, Mode: code.Mode, Context: code.Context, CAMEO: code.Code,
 			QuadClass: code.Quad, Goldstein: code.Goldstein, Actor: p.a, Recipient: p.r,
 			Location: loc, Negated: neg, Modality: modality,
-			Trigger: trig, Text: s.in.Text[s.s.Span.Start:s.s.Span.End], Rule: e.Rule(),
+			Trigger: trig, Text: s.in.Text[s.s.Span.Start:s.s.Span.End], Rule: rule,
 		}
 		if ev.Context == nil {
 			ev.Context = []string{}
 		}
-		if cc == e.CAMEO {
+		if cc == e.CAMEO && code.Code == cc {
 			if e.Event != "" {
 				ev.Event = e.Event
 			}
@@ -689,6 +700,47 @@ func (s *sentence) events(m match) []record.Event {
 		out = append(out, ev)
 	}
 	return out
+}
+
+// talkers are the sectors that fight with words: politicians out of
+// government, parties, the opposition, the media.
+var talkers = map[string]bool{"ELI": true, "LEG": true, "PTY": true, "OPP": true, "MED": true}
+
+// Readings of an assault between politicians (politicalFigure).
+const (
+	figureLiteral = iota // an assault
+	figureWords          // an attack with words
+	figureNone           // not an event: an election won, a dismissal
+)
+
+// politicalFigure tells how to read an assault coded (code: the lexicon
+// entry's code, before any intention code) from a verb that politics uses
+// figuratively. When politicians, parties or the media do it, or a
+// government does it to politicians of its own country (not to the
+// opposition), or an unnamed someone does it to a politician: "Sanders
+// attacked Clinton", "Trump battled Cruz" are attacks with words; "Trump
+// beat Cruz in Nevada", "Trump fired Comey" are no assault at all.
+// Attacks by armed forces, rebels, police, civilians or governments on
+// others are read literally.
+func politicalFigure(code, lemma string, a, r *record.Actor) int {
+	if len(code) < 2 || code[:2] != "18" && code[:2] != "19" {
+		return figureLiteral
+	}
+	switch {
+	case a != nil && talkers[a.Sector]:
+	case a != nil && a.Sector == "GOV" && r != nil && r.Country == a.Country && (talkers[r.Sector] || r.Sector == "GOV") && r.Sector != "OPP":
+	case a == nil && r != nil && talkers[r.Sector] && r.Sector != "MED":
+	default:
+		return figureLiteral
+	}
+	switch lemma {
+	case "attack", "counterattack", "assault", "hit", "strike", "slam", "blast", "lash", "assail", "target", "battle", "fight",
+		"clash", "hammer", "pummel", "bash", "ambush", "launch", "wage", "mount", "escalate", "continue":
+		return figureWords
+	case "beat", "defeat", "crush", "trounce", "rout", "fire", "advance", "occupy", "seize", "capture", "storm":
+		return figureNone
+	}
+	return figureLiteral
 }
 
 func sameActor(a, b *record.Actor) bool {

@@ -129,6 +129,10 @@ func TestCode(t *testing.T) {
 		{"Ukraine was attacked by Russia yesterday.", []string{"RUS 190 UKR 2025-02-11"}},
 		{"The European Union imposed sanctions on Russia.", []string{"IGOEUREEC 163 RUS 2025-02-12"}},
 		{"Russia and Ukraine met in Geneva.", []string{"RUS 040 UKR 2025-02-12 @Geneva", "UKR 040 RUS 2025-02-12 @Geneva"}},
+		// Politicians fight with words; armies and governments do not.
+		{"Bernie Sanders attacked Hillary Clinton.", []string{"USALEG 111 USAELI 2025-02-12"}},
+		{"Ted Cruz beat Hillary Clinton in Nevada.", nil},
+		{"Russian troops attacked Ukrainian soldiers.", []string{"RUSMIL 190 UKRMIL 2025-02-12"}},
 	}
 	for _, tc := range tests {
 		text := "Mr. Trump called Mr. Putin. " + tc.text
