@@ -62,3 +62,27 @@ func TestCapitalAsAgentOfNoun(t *testing.T) {
 	}
 	t.Errorf("%q: no mention of Moscow", text)
 }
+
+// TestSentenceFirstSurname: a known surname that the tagger takes for a
+// plural noun at the start of a sentence ("Sanders criticized ...") is
+// still the person.
+func TestSentenceFirstSurname(t *testing.T) {
+	p, err := pipeline.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := dict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	date, _ := dict.ParseDate("2016-03-18")
+	text := "Sanders criticized Clinton on Tuesday. Officials said protesters gathered."
+	res := New(d).ResolveHinted(text, p.Annotate(text), date, nil)
+	var got []string
+	for _, m := range res.Mentions {
+		got = append(got, m.Text+"="+m.Code)
+	}
+	if len(got) == 0 || got[0] != "Sanders=USALEG" {
+		t.Errorf("%q: mentions %v, want Sanders=USALEG first", text, got)
+	}
+}

@@ -383,7 +383,7 @@ func (sc *sentCtx) mention(i int) *Mention {
 	m := sc.newMention(i, start, end)
 
 	// The name: the run of capitalised words around the head.
-	if w[i].UPOS == "PROPN" || capitalised(w[i].Form) && (w[i].UPOS != "NOUN" || acronym(w[i].Form)) {
+	if w[i].UPOS == "PROPN" || capitalised(w[i].Form) && (w[i].UPOS != "NOUN" || acronym(w[i].Form) || sc.personName(i)) {
 		a, b := i, i+1
 		for a > start && in[a-1] && sc.nameWord(a-1) {
 			a--
@@ -435,6 +435,14 @@ func (sc *sentCtx) groupOf(i int) int {
 		}
 	}
 	return 0
+}
+
+// personName reports whether a capitalised word the tagger took for a
+// common noun is the name of a person the dictionary knows: sentence-first
+// "Sanders criticized ..." is tagged as the plural of "sander".
+func (sc *sentCtx) personName(i int) bool {
+	ms := sc.r.d.LookupName(sc.s.Words[i].Form, sc.date)
+	return len(ms) > 0 && ms[0].Kind == dict.KindPerson
 }
 
 func (sc *sentCtx) nameWord(j int) bool {
