@@ -342,7 +342,18 @@ func (s *sentence) genericRecipient(m match, obj int) []int {
 	if root := rootOf(m.e.CAMEO); root == "02" || root == "10" || root == "13" || root == "11" {
 		for _, c := range s.kids[m.trigger] {
 			if base(s.w[c].Deprel) == "ccomp" {
-				if sb := s.child(c, "nsubj"); isActor(sb) {
+				sb := s.child(c, "nsubj")
+				// "demanded that its European Community partners refuse":
+				// a subject that is no actor itself stands for the one
+				// that names it, before the one that owns it.
+				if sb >= 0 && s.w[sb].UPOS == "NOUN" && !s.namesActor(sb) {
+					for _, rel := range []string{"compound", "amod"} {
+						if x := s.child(sb, rel); isActor(x) {
+							return []int{x}
+						}
+					}
+				}
+				if isActor(sb) {
 					return []int{sb}
 				}
 			}
@@ -1105,16 +1116,21 @@ func (s *sentence) isActor(w int) bool {
 	if w < 0 || !s.nominal(w) && s.w[w].UPOS != "ADJ" {
 		return false
 	}
+	return s.namesActor(w) || s.w[w].UPOS != "ADJ" && len(s.possessorActor(w)) > 0
+}
+
+// namesActor reports whether word w heads or lies in a mention of an actor
+// with a code (not counting its possessor, as isActor does).
+func (s *sentence) namesActor(w int) bool {
 	a := s.in.Actors.Head(s.si, w)
 	if a == nil {
 		a = s.in.Actors.Covering(s.si, w)
 	}
-	if a != nil && !a.Place {
-		if _, code, _, _ := a.Resolved(); code != "" || len(a.Members) > 0 {
-			return true
-		}
+	if a == nil || a.Place {
+		return false
 	}
-	return s.w[w].UPOS != "ADJ" && len(s.possessorActor(w)) > 0
+	_, code, _, _ := a.Resolved()
+	return code != "" || len(a.Members) > 0
 }
 
 // isPlace reports whether word w names a place with a country.

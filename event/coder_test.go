@@ -25,6 +25,8 @@ verb  | agree xcomp:meet/talk R:with   | 036  | recip
 verb  | invite R:obj                   | 039  | -
 verb  | visit R:obj                    | 042  | -
 verb  | attack R:obj                   | 190  | -
+verb  | beat R:obj                     | 182  | -
+verb  | demand                         | 100  | -
 verb  | support R:obj                  | 051  | -
 verb  | impose obj:sanction R:on       | 163  | -
 verb  | release R:obj                  | 0841 | -
@@ -129,6 +131,8 @@ func TestCode(t *testing.T) {
 		{"Ukraine was attacked by Russia yesterday.", []string{"RUS 190 UKR 2025-02-11"}},
 		{"The European Union imposed sanctions on Russia.", []string{"IGOEUREEC 163 RUS 2025-02-12"}},
 		{"Russia and Ukraine met in Geneva.", []string{"RUS 040 UKR 2025-02-12 @Geneva", "UKR 040 RUS 2025-02-12 @Geneva"}},
+		// The subject of what is demanded stands for the actor naming it.
+		{"Greece demanded that its European partners refuse to recognize Macedonia.", []string{"GRC 100 EUR 2025-02-12"}},
 		// Politicians fight with words; armies and governments do not.
 		{"Bernie Sanders attacked Hillary Clinton.", []string{"USALEG 111 USAELI 2025-02-12"}},
 		{"Ted Cruz beat Hillary Clinton in Nevada.", nil},
