@@ -61,6 +61,17 @@ func mentionCode(t *testing.T, r *actor.Result, text string) (code, name string)
 	return "", ""
 }
 
+// TestNoBareTitle: when the parse splits "President Putin", the title is
+// not a mention of its own.
+func TestNoBareTitle(t *testing.T) {
+	text := "President Trump spoke with President Putin by phone on Tuesday."
+	for _, m := range resolve(t, text, "2025-03-18").Mentions {
+		if m.Text == "President" {
+			t.Errorf("%q: a mention of the bare title", text)
+		}
+	}
+}
+
 func TestResolve(t *testing.T) {
 	tests := []struct {
 		text, date, mention, code, name string
@@ -76,6 +87,13 @@ func TestResolve(t *testing.T) {
 		{"He visited Moscow last week.", "2025-02-12", "Moscow", "RUS", "Moscow"},
 		{"Mr. Trump spoke to reporters.", "2019-06-01", "Mr. Trump", "USAGOV", "Donald Trump"},
 		{"Mr. Trump spoke to reporters.", "2022-06-01", "Mr. Trump", "USAELI", "Donald Trump"},
+		// A title and a name the parse hangs on the verb separately.
+		{"President Trump spoke with President Putin by phone on Tuesday.", "2025-03-18", "President Putin", "RUSGOV", "Vladimir Putin"},
+		{"Trump called President Putin on Tuesday.", "2025-03-18", "President Putin", "RUSGOV", "Vladimir Putin"},
+		// A capital as the agent of a noun acts, as a subject does.
+		{"Poland's parliament has demanded an immediate admission by Moscow that Soviet forces murdered Polish officers.", "1995-03-18", "Moscow", "RUSGOV", ""},
+		// A known surname tagged as a plural noun at the start of a sentence.
+		{"Sanders criticized Clinton on Tuesday.", "2016-03-18", "Sanders", "USALEG", "Bernie Sanders"},
 	}
 	for _, tc := range tests {
 		r := resolve(t, tc.text, tc.date)

@@ -28,10 +28,9 @@ Examples:
   dyad export --format gdelt -o events.tsv
   dyad export --format parquet --from 2025-01-01 -o events.parquet
   dyad export --format csv-mentions --actor RUS --type ASSAULT`)
-	dbPath := fs.String("db", "dyad.db", "the store's database `FILE`")
 	format := fs.String("format", "", "output `FORMAT`: "+strings.Join(export.Formats, ", "))
 	out := fs.String("o", "", "write to `FILE` instead of standard output")
-	var ff filterFlags
+	var ff storeFlags
 	ff.register(fs)
 	if err := parseFlags(fs, env, args); err != nil {
 		return err
@@ -45,7 +44,7 @@ Examples:
 	if strings.HasPrefix(*format, "parquet") && *out == "" && isTerminal(env.Stdout) {
 		return usageError("Parquet is binary: give -o FILE or redirect standard output")
 	}
-	st, err := openStoreRead(*dbPath)
+	st, err := openStoreRead(ff.db)
 	if err != nil {
 		return err
 	}

@@ -5,9 +5,11 @@ import (
 	"context"
 	"encoding/csv"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -16,16 +18,15 @@ import (
 	"dyad/store"
 )
 
-// filterFlags are the flags that select merged events, shared by dyad
-// query and dyad export.
-type filterFlags struct {
-	f store.Filter
+// storeFlags are the flags of dyad query and dyad export: the database
+// and the filters that select events.
+type storeFlags struct {
+	db string
+	f  store.Filter
 }
 
-func (ff *filterFlags) register(fs interface {
-	StringVar(*string, string, string, string)
-	IntVar(*int, string, int, string)
-}) {
+func (ff *storeFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&ff.db, "db", "dyad.db", "the store's database `FILE`")
 	fs.StringVar(&ff.f.From, "from", "", "events on or after `YYYY-MM-DD`")
 	fs.StringVar(&ff.f.To, "to", "", "events on or before `YYYY-MM-DD`")
 	fs.StringVar(&ff.f.Actor, "actor", "", "actor CAMEO code prefix (RUS, USAGOV) or part of a name")
@@ -73,15 +74,14 @@ Examples:
   dyad query --group-by day --type ASSAULT --country UKR --format csv
   dyad query --text "prisoner exchange" --mentions
   dyad query --conflicts`)
-	dbPath := fs.String("db", "dyad.db", "the store's database `FILE`")
 	format := fs.String("format", "", "output `FORMAT`: table, jsonl or csv (default: table on a terminal, else jsonl)")
-	groupBy := fs.String("group-by", "", "count events by `KEY`: day, week, month, dyad or type")
+	groupBy := fs.String("group-by", "", "count events by `KEY`: day, week, month, dyad, day-dyad or type")
 	mentions := fs.Bool("mentions", false, "list event mentions (one per sentence that reports an event) instead of merged events")
 	conflicts := fs.Bool("conflicts", false, "list the disagreements between articles (death tolls that cannot both be true)")
 	limit := fs.Int("limit", 100, "print at most `N` rows (0: all)")
 	order := fs.String("order", "date", "order events by date, -date, mentions, goldstein or -goldstein")
 	out := fs.String("o", "", "write to `FILE` instead of standard output")
-	var ff filterFlags
+	var ff storeFlags
 	ff.register(fs)
 	if err := parseFlags(fs, env, args); err != nil {
 		return err
@@ -103,7 +103,7 @@ Examples:
 	if *limit < 0 {
 		return usageError("--limit must be 0 or more")
 	}
-	st, err := openStoreRead(*dbPath)
+	st, err := openStoreRead(ff.db)
 	if err != nil {
 		return err
 	}
@@ -188,7 +188,7 @@ func queryCounts(ctx context.Context, st *store.Store, f store.Filter, by string
 	}
 	if by == "dyad" || by == "type" {
 		// The biggest first.
-		sortCounts(cs)
+		slices.SortStableFunc(cs, func(a, b store.Count) int { return b.Events - a.Events })
 	}
 	if limit > 0 && len(cs) > limit {
 		cs = cs[:limit]
@@ -206,14 +206,6 @@ func queryCounts(ctx context.Context, st *store.Store, f store.Filter, by string
 		t.row(c, vals...)
 	}
 	return nil
-}
-
-func sortCounts(cs []store.Count) {
-	for i := 1; i < len(cs); i++ {
-		for j := i; j > 0 && cs[j].Events > cs[j-1].Events; j-- {
-			cs[j], cs[j-1] = cs[j-1], cs[j]
-		}
-	}
 }
 
 func queryConflicts(ctx context.Context, st *store.Store, f store.Filter, t *table) error {

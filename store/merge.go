@@ -73,7 +73,7 @@ func (s *Store) remergeKey(ctx context.Context, tx *writer, key string, span *[2
 		lo, hi = span[0], span[1]
 		for {
 			var d sql.NullString
-			if err := tx.tx.QueryRowContext(ctx, "SELECT max(date) FROM mentions WHERE merge_key = ? AND date < ? AND date >= ?",
+			if err := tx.queryRow(ctx, "SELECT max(date) FROM mentions WHERE merge_key = ? AND date < ? AND date >= ?",
 				key, lo, addDays(lo, -s.window)).Scan(&d); err != nil {
 				return err
 			}
@@ -84,7 +84,7 @@ func (s *Store) remergeKey(ctx context.Context, tx *writer, key string, span *[2
 		}
 		for {
 			var d sql.NullString
-			if err := tx.tx.QueryRowContext(ctx, "SELECT min(date) FROM mentions WHERE merge_key = ? AND date > ? AND date <= ?",
+			if err := tx.queryRow(ctx, "SELECT min(date) FROM mentions WHERE merge_key = ? AND date > ? AND date <= ?",
 				key, hi, addDays(hi, s.window)).Scan(&d); err != nil {
 				return err
 			}

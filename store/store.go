@@ -210,7 +210,7 @@ func (s *Store) Put(ctx context.Context, docs []Input) (PutStats, error) {
 	for i := range docs {
 		in := &docs[i]
 		var old string
-		err := tx.QueryRowContext(ctx, "SELECT hash FROM documents WHERE id = ?", in.Doc.DocID).Scan(&old)
+		err := w.queryRow(ctx, "SELECT hash FROM documents WHERE id = ?", in.Doc.DocID).Scan(&old)
 		switch {
 		case err == sql.ErrNoRows:
 		case err != nil:
@@ -317,6 +317,14 @@ func (w *writer) exec(ctx context.Context, q string, args ...any) (sql.Result, e
 		return nil, err
 	}
 	return st.ExecContext(ctx, args...)
+}
+
+func (w *writer) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	st, err := w.stmt(ctx, q)
+	if err != nil {
+		return w.tx.QueryRowContext(ctx, q, args...) // reports the same error on Scan
+	}
+	return st.QueryRowContext(ctx, args...)
 }
 
 func (w *writer) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
